@@ -1,0 +1,127 @@
+//! Loa: a static site generator for Vietnamese public voter-information websites.
+//! `build` runs the pipeline load → resolve → render → finish → write (ARCHITECTURE.md);
+//! `check` runs everything but the write.
+
+#![warn(missing_docs)]
+
+pub mod cmd;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod markdown;
+pub mod options;
+pub mod output;
+pub mod render;
+pub mod serve;
+pub mod site;
+pub mod templates;
+pub mod vi;
+pub mod yaml;
+
+pub use diagnostics::{Diagnostic, Diagnostics, Lang};
+pub use options::{BuildTime, Options};
+
+use output::Output;
+use render::Ctx;
+use templates::{SiteCtx, Templates, ThemeDirs};
+
+/// What a successful build or check did.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Pages and sections rendered (the 404 page not counted).
+    pub pages: usize,
+    /// Files in the output.
+    pub files: usize,
+    /// Warnings (errors would have failed the build).
+    pub warnings: Diagnostics,
+}
+
+/// Builds the site and writes it to the output folder. On any error nothing is written.
+pub fn build(opts: &Options) -> Result<Report, Diagnostics> {
+    let (outputs, report) = run(opts)?;
+    output::write::write_site(&outputs, &opts.output_dir(), &opts.root)?;
+    Ok(report)
+}
+
+/// Does everything `build` does except writing.
+pub fn check(opts: &Options) -> Result<Report, Diagnostics> {
+    run(opts).map(|(_, r)| r)
+}
+
+fn run(opts: &Options) -> Result<(Vec<Output>, Report), Diagnostics> {
+    let config = config::load(opts).map_err(Diagnostics)?;
+    let now = config::build_time(&config, &opts.now).map_err(Diagnostics::from)?;
+    let mut diags = Diagnostics::new();
+    let mut warnings = Diagnostics::new();
+    if config.base_url.is_none() {
+        warnings.push(Diagnostic::warning(
+            std::path::PathBuf::from(config::FILE),
+            diagnostics::Problem::NoBaseUrl,
+        ));
+    }
+    let theme = ThemeDirs::find(&opts.root, &config.theme).map_err(Diagnostics::from)?;
+    let (templates, loaded) = rayon::join(
+        || -> Result<(Templates, _), Diagnostics> {
+            let mut t = Templates::load(&opts.root, &theme)?;
+            let strings = templates::ui_strings(&opts.root, &theme)?;
+            t.set_global(
+                "site",
+                &SiteCtx {
+                    title: config.title.clone(),
+                    description: config.description.clone(),
+                    language: config.language.clone(),
+                    base_url: config.base_url.clone(),
+                },
+            );
+            t.set_global("t", &strings);
+            Ok((t, strings))
+        },
+        || content::load(&opts.root),
+    );
+    let (templates, strings) = templates.map_err(|d| diags.extend(d)).ok().unzip();
+    let loaded = loaded.map_err(|d| diags.extend(d)).ok();
+    let (Some(templates), Some(strings), Some(loaded)) = (templates, strings, loaded) else {
+        return Err(finish_diags(diags));
+    };
+    let site = site::resolve(loaded, config, opts, now).map_err(finish_diags)?;
+    let cx = Ctx::new(&site, &templates, opts, &strings);
+
+    let mut outputs = Vec::new();
+    match render::render_all(&cx) {
+        Ok(o) => outputs.extend(o),
+        Err(d) => diags.extend(d),
+    }
+    let pages = site.nodes.len();
+    match output::feeds::feeds(&cx) {
+        Ok(o) => outputs.extend(o),
+        Err(d) => diags.extend(d),
+    }
+    match output::sitemap::sitemap_and_robots(&cx) {
+        Ok(o) => outputs.extend(o),
+        Err(d) => diags.push(d),
+    }
+    match output::sitemap::aliases(&cx) {
+        Ok(o) => outputs.extend(o),
+        Err(d) => diags.extend(d),
+    }
+    match output::assets::static_files(&site, &opts.root, &theme.theme) {
+        Ok(o) => outputs.extend(o),
+        Err(d) => diags.push(d),
+    }
+    if !diags.is_empty() || (opts.strict && !warnings.is_empty()) {
+        diags.extend(warnings);
+        return Err(finish_diags(diags));
+    }
+    warnings.sort();
+    let report = Report {
+        pages,
+        files: outputs.len(),
+        warnings,
+    };
+    Ok((outputs, report))
+}
+
+fn finish_diags(mut d: Diagnostics) -> Diagnostics {
+    d.sort();
+    d
+}

@@ -1,0 +1,207 @@
+//! The render pass: one walk over the event stream that sets heading ids, rewrites internal
+//! links and image sources to relative URLs, numbers footnotes with prefixed ids, and counts
+//! words. Problems are returned with their byte offsets for the caller to locate.
+
+use super::{Heading, new_parser};
+use crate::diagnostics::Problem;
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd, html};
+use std::collections::HashMap;
+
+/// Turns a link destination written in content into the URL to put in the HTML.
+pub trait LinkResolver {
+    /// `dest` is never external (no scheme). Returns the relative URL, or what is wrong.
+    fn resolve(&self, dest: &str) -> Result<String, Problem>;
+}
+
+/// The output of rendering one Markdown text.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// The HTML.
+    pub html: String,
+    /// Words of running text.
+    pub words: usize,
+    /// Problems, each with its byte offset in the Markdown text.
+    pub problems: Vec<(usize, Problem)>,
+}
+
+/// Whether a destination leaves the site (has a URL scheme or is protocol-relative).
+pub fn is_external(dest: &str) -> bool {
+    if dest.starts_with("//") {
+        return true;
+    }
+    match dest.find(':') {
+        Some(i) => {
+            let scheme = &dest[..i];
+            !scheme.is_empty()
+                && !scheme.contains(['/', '?', '#'])
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => false,
+    }
+}
+
+/// Renders `body`, whose headings were collected by `collect_headings`.
+pub fn render(body: &str, headings: &[Heading], links: &dyn LinkResolver) -> Rendered {
+    let mut out = Rendered::default();
+    let mut heading_ix = 0;
+    let mut footnotes: HashMap<String, usize> = HashMap::new();
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let resolve = |dest: CowStr<'_>, at: usize, problems: &mut Vec<(usize, Problem)>| {
+        if dest.is_empty() || is_external(&dest) {
+            return dest.into_string();
+        }
+        match links.resolve(&dest) {
+            Ok(url) => url,
+            Err(p) => {
+                problems.push((at, p));
+                dest.into_string()
+            }
+        }
+    };
+    for (ev, range) in new_parser(body).into_offset_iter() {
+        let ev = match ev {
+            Event::Start(Tag::Heading {
+                level,
+                classes,
+                attrs,
+                ..
+            }) => {
+                let id = headings.get(heading_ix).map(|h| CowStr::from(h.id.clone()));
+                heading_ix += 1;
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                })
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: resolve(dest_url, range.start, &mut out.problems).into(),
+                title,
+                id,
+            }),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Image {
+                link_type,
+                dest_url: resolve(dest_url, range.start, &mut out.problems).into(),
+                title,
+                id,
+            }),
+            Event::FootnoteReference(name) => {
+                let next = footnotes.len() + 1;
+                let n = *footnotes.entry(name.to_string()).or_insert(next);
+                let id = footnote_id(&name);
+                Event::Html(
+                    format!(
+                        "<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"fnref-{id}\">{n}</a></sup>"
+                    )
+                    .into(),
+                )
+            }
+            Event::Start(Tag::FootnoteDefinition(name)) => {
+                let next = footnotes.len() + 1;
+                let n = *footnotes.entry(name.to_string()).or_insert(next);
+                let id = footnote_id(&name);
+                Event::Html(
+                    format!(
+                        "<div class=\"footnote\" id=\"fn-{id}\"><span class=\"footnote-label\">{n}.</span> "
+                    )
+                    .into(),
+                )
+            }
+            Event::End(TagEnd::FootnoteDefinition) => Event::Html("</div>".into()),
+            Event::Text(t) => {
+                out.words += t.split_whitespace().count();
+                Event::Text(t)
+            }
+            other => other,
+        };
+        events.push(ev);
+    }
+    out.html.reserve(body.len() * 3 / 2);
+    html::push_html(&mut out.html, events.into_iter());
+    out
+}
+
+/// Footnote names become ASCII ids with a prefix, never bare numbers.
+fn footnote_id(name: &str) -> String {
+    let s = crate::vi::slugify(name);
+    if s.is_empty() { "x".into() } else { s }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::collect_headings;
+
+    struct Links;
+    impl LinkResolver for Links {
+        fn resolve(&self, dest: &str) -> Result<String, Problem> {
+            match dest {
+                "b.md" => Ok("../b/".into()),
+                "b.md#x" => Ok("../b/#x".into()),
+                _ => Err(Problem::BrokenLink {
+                    target: dest.into(),
+                }),
+            }
+        }
+    }
+
+    fn go(md: &str) -> Rendered {
+        let (h, _) = collect_headings(md);
+        render(md, &h, &Links)
+    }
+
+    #[test]
+    fn headings_get_ids() {
+        let r = go("## Cử tri là ai?\n");
+        assert_eq!(r.html, "<h2 id=\"cu-tri-la-ai\">Cử tri là ai?</h2>\n");
+    }
+
+    #[test]
+    fn internal_links_resolve_and_external_stay() {
+        let r = go("[b](b.md) [x](b.md#x) [w](https://a.vn/) [m](mailto:a@b.vn)");
+        assert!(r.html.contains("href=\"../b/\""), "{}", r.html);
+        assert!(r.html.contains("href=\"../b/#x\""));
+        assert!(r.html.contains("href=\"https://a.vn/\""));
+        assert!(r.html.contains("href=\"mailto:a@b.vn\""));
+        assert!(r.problems.is_empty());
+    }
+
+    #[test]
+    fn broken_links_report_offsets() {
+        let r = go("Xem\n[c](c.md)\n");
+        assert_eq!(r.problems.len(), 1);
+        assert_eq!(r.problems[0].0, 4);
+    }
+
+    #[test]
+    fn footnotes_have_prefixed_ids() {
+        let r = go("Văn bản[^1].\n\n[^1]: Nguồn.\n");
+        assert!(r.html.contains("href=\"#fn-1\""), "{}", r.html);
+        assert!(r.html.contains("id=\"fn-1\""));
+        assert!(!r.html.contains("id=\"1\""));
+    }
+
+    #[test]
+    fn external_detection() {
+        assert!(is_external("https://x"));
+        assert!(is_external("//cdn"));
+        assert!(is_external("tel:113"));
+        assert!(!is_external("a.md"));
+        assert!(!is_external("../a.md#b:c"));
+        assert!(!is_external("@/a.md"));
+    }
+}

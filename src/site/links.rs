@@ -1,0 +1,142 @@
+//! Resolving links written in content (`../a.md#muc`, `@/lich-bau-cu/_index.md`, `anh.jpg`)
+//! against the site, into URLs relative to the page that holds them.
+
+use super::urls::{self, Dest};
+use super::{Hidden, PageId, Site};
+use crate::diagnostics::Problem;
+use crate::markdown::LinkResolver;
+
+/// The links of one page.
+pub struct PageLinks<'a> {
+    /// The site.
+    pub site: &'a Site,
+    /// The page holding the links.
+    pub from: PageId,
+    /// `--offline`.
+    pub offline: bool,
+    /// When set, links are absolute from this base URL (for feeds) instead of relative.
+    pub absolute_base: Option<&'a str>,
+}
+
+impl PageLinks<'_> {
+    fn url(&self, from: &super::urls::UrlPath, to: Dest<'_>) -> String {
+        match self.absolute_base {
+            Some(base) => urls::absolute(base, to),
+            None => urls::relative(from, to, self.offline),
+        }
+    }
+}
+
+impl LinkResolver for PageLinks<'_> {
+    fn resolve(&self, dest: &str) -> Result<String, Problem> {
+        let (path, fragment) = match dest.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (dest, None),
+        };
+        let from = self.site.node(self.from);
+        if path.is_empty() {
+            let f = fragment.unwrap_or_default();
+            check_anchor(self.site, self.from, f, dest)?;
+            return Ok(match self.absolute_base {
+                Some(_) => format!("{}#{f}", self.url(&from.url, Dest::Page(&from.url))),
+                None => format!("#{f}"),
+            });
+        }
+        if path.starts_with('/') {
+            return Err(Problem::RootRelativeLink {
+                target: dest.into(),
+            });
+        }
+        let broken = || Problem::BrokenLink {
+            target: dest.into(),
+        };
+        let rel = match path.strip_prefix("@/") {
+            Some(r) => normalize("", r),
+            None => normalize(from.source.dir(), path),
+        }
+        .ok_or_else(broken)?;
+        let rel = crate::vi::nfc(&rel).into_owned();
+        let page_rel = if rel.ends_with(".md") {
+            Some(rel.clone())
+        } else if rel.is_empty() || path.ends_with('/') {
+            Some(if rel.is_empty() {
+                "_index.md".to_string()
+            } else {
+                format!("{rel}/_index.md")
+            })
+        } else {
+            None
+        };
+        if let Some(page_rel) = page_rel {
+            if let Some(h) = self.site.hidden.get(&page_rel) {
+                return Err(Problem::LinkToHidden {
+                    target: dest.into(),
+                    draft: *h == Hidden::Draft,
+                });
+            }
+            let id = *self.site.by_rel.get(&page_rel).ok_or_else(broken)?;
+            let mut url = self.url(&from.url, Dest::Page(&self.site.node(id).url));
+            if let Some(f) = fragment {
+                check_anchor(self.site, id, f, dest)?;
+                url.push('#');
+                url.push_str(f);
+            }
+            return Ok(url);
+        }
+        let out = self.site.asset_by_rel.get(&rel).ok_or_else(broken)?;
+        let mut url = self.url(&from.url, Dest::File(out));
+        if let Some(f) = fragment {
+            url.push('#');
+            url.push_str(f);
+        }
+        Ok(url)
+    }
+}
+
+fn check_anchor(site: &Site, id: PageId, fragment: &str, dest: &str) -> Result<(), Problem> {
+    let headings = &site.node(id).source.headings;
+    if headings.iter().any(|h| h.id == fragment) {
+        Ok(())
+    } else {
+        Err(Problem::BrokenAnchor {
+            target: dest.split('#').next().unwrap_or_default().to_string(),
+            anchor: fragment.into(),
+            available: headings.iter().map(|h| h.id.clone()).collect(),
+        })
+    }
+}
+
+/// Joins `path` onto the folder `dir` (both relative to `content/`), resolving `.` and `..`;
+/// `None` when it climbs out of `content/`.
+fn normalize(dir: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+
+    #[test]
+    fn normalizes_relative_paths() {
+        assert_eq!(
+            normalize("tin-tuc", "a.md").as_deref(),
+            Some("tin-tuc/a.md")
+        );
+        assert_eq!(
+            normalize("tin-tuc", "../b/_index.md").as_deref(),
+            Some("b/_index.md")
+        );
+        assert_eq!(normalize("", "./a.md").as_deref(), Some("a.md"));
+        assert_eq!(normalize("", "../a.md"), None);
+    }
+}

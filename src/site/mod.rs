@@ -1,0 +1,91 @@
+//! The resolve stage: from loaded sources to an immutable `Site` — visibility (drafts,
+//! publish, expires), URLs and their collisions, the section tree, sorting, the main menu and
+//! the link index that every page's links are checked against.
+
+mod links;
+mod tree;
+pub mod urls;
+
+pub use links::PageLinks;
+pub use tree::resolve;
+
+use crate::config::SiteConfig;
+use crate::content::{Asset, Source};
+use std::collections::HashMap;
+use urls::UrlPath;
+
+/// Index of a node in `Site::nodes`.
+pub type PageId = usize;
+
+/// A visible page or section.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// Its source file.
+    pub source: Source,
+    /// Where it is published.
+    pub url: UrlPath,
+    /// The section holding it (`None` for the home page).
+    pub parent: Option<PageId>,
+    /// Sections: their pages, in display order.
+    pub pages: Vec<PageId>,
+    /// Sections: their subsections, in display order.
+    pub sections: Vec<PageId>,
+}
+
+impl Node {
+    /// Whether this is the home page or a section.
+    pub fn is_section(&self) -> bool {
+        self.source.is_section
+    }
+}
+
+/// Why a source is not published in this build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hidden {
+    /// `draft: true` without `--drafts`.
+    Draft,
+    /// Before `publish` or after `expires`.
+    OutOfWindow,
+}
+
+/// The resolved site: everything rendering needs, read-only.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// site.yaml.
+    pub config: SiteConfig,
+    /// Visible pages and sections; parents come before children.
+    pub nodes: Vec<Node>,
+    /// The home page.
+    pub home: PageId,
+    /// Visible sources by content path (`tin-tuc/a.md`).
+    pub by_rel: HashMap<String, PageId>,
+    /// Sources left out of this build, by content path.
+    pub hidden: HashMap<String, Hidden>,
+    /// Files copied as they are, with their output paths.
+    pub assets: Vec<(Asset, String)>,
+    /// Output path of each asset by content path.
+    pub asset_by_rel: HashMap<String, String>,
+    /// The main menu, in order.
+    pub nav: Vec<PageId>,
+    /// The build time, in the site's time zone.
+    pub now: jiff::Zoned,
+}
+
+impl Site {
+    /// The node with this id.
+    pub fn node(&self, id: PageId) -> &Node {
+        &self.nodes[id]
+    }
+
+    /// Ancestors from the home page down to the parent of `id`.
+    pub fn ancestors(&self, id: PageId) -> Vec<PageId> {
+        let mut v = Vec::new();
+        let mut cur = self.nodes[id].parent;
+        while let Some(p) = cur {
+            v.push(p);
+            cur = self.nodes[p].parent;
+        }
+        v.reverse();
+        v
+    }
+}
