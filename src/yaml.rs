@@ -45,7 +45,12 @@ fn convert(e: &serde_yaml::Error) -> YamlError {
     if let Some(i) = msg.rfind(" at line ") {
         msg.truncate(i);
     }
-    let kind = if let Some(rest) = msg.strip_prefix("unknown field `") {
+    // Errors inside a mapping are prefixed with the key path: `weight: invalid type: …`.
+    let body_at = |pat: &str| {
+        msg.find(pat)
+            .filter(|i| *i == 0 || msg[..*i].ends_with(": "))
+    };
+    let kind = if let Some(rest) = body_at("unknown field `").map(|i| &msg[i + 15..]) {
         let field = rest.split('`').next().unwrap_or_default().to_string();
         let expected = rest
             .split_once("expected")
@@ -58,12 +63,17 @@ fn convert(e: &serde_yaml::Error) -> YamlError {
             })
             .unwrap_or_default();
         YamlErrorKind::UnknownField { field, expected }
-    } else if msg.starts_with("invalid type")
-        || msg.starts_with("invalid value")
-        || msg.starts_with("missing field")
-        || msg.starts_with("unknown variant")
-        || msg.starts_with("invalid length")
-        || msg.starts_with("duplicate field")
+    } else if [
+        "invalid type",
+        "invalid value",
+        "missing field",
+        "unknown variant",
+        "invalid length",
+        "duplicate field",
+        "data did not match",
+    ]
+    .iter()
+    .any(|p| body_at(p).is_some())
     {
         YamlErrorKind::Type(msg)
     } else {
@@ -108,7 +118,7 @@ mod tests {
 
     #[test]
     fn syntax_error_is_located() {
-        let e = from_str::<T>("title: [a\nweight: 1\n").unwrap_err();
+        let e = from_str::<T>("title: \"a\nweight: 1\n").unwrap_err();
         assert!(e.line >= 1);
         assert!(matches!(e.kind, YamlErrorKind::Syntax(_)), "{e:?}");
     }
