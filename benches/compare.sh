@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Loa vs Hugo on the same generated corpus: wall time and peak RSS, median of RUNS builds each.
+# Loa vs Hugo on the same generated corpus: wall time, peak RSS and CPU time, median of RUNS builds.
 # Usage: benches/compare.sh            (env: PAGES=10000 RUNS=5 SEED=1 ONLY=loa|hugo)
 # See benches/README.md for what is measured and how to read the numbers.
 set -euo pipefail
@@ -75,6 +75,13 @@ else
     note "reusing ${corpus#"$root"/}"
 fi
 
+# Loa looks for its theme under <root>/themes/: give the corpus a fresh copy of the repo's.
+if run_loa; then
+    [[ -d "$root/themes" ]] || die "no themes/ folder in $root for Loa's theme"
+    rm -rf "$corpus/themes"
+    cp -R "$root/themes" "$corpus/themes"
+fi
+
 # --- Hugo -------------------------------------------------------------------------------------
 if run_hugo; then
     hugo_bin() {
@@ -95,7 +102,7 @@ if run_hugo; then
 fi
 
 # --- one build --------------------------------------------------------------------------------
-# build TOOL DEST: builds into a fresh DEST, appends "wall_s rss_kb" to $bench/TOOL.times.
+# build TOOL DEST: builds into a fresh DEST, appends "wall_s rss_kb cpu_s" to $bench/TOOL.times.
 build() {
     local tool="$1" dest="$2" log="$logs/$1.log" tfile
     tfile="$(mktemp)"
@@ -108,7 +115,7 @@ build() {
             --contentDir "$corpus/content" --layoutDir "$root/benches/hugo/layouts"
             --destination "$dest" --minify --quiet)
     fi
-    if ! "$timer" -f '%e %M' -o "$tfile" "${cmd[@]}" >"$log" 2>&1; then
+    if ! "$timer" -f '%e %M %U %S' -o "$tfile" "${cmd[@]}" >"$log" 2>&1; then
         rm -f "$tfile"
         # --quiet is last and can hide the errors themselves (Hugo's): say it again without it.
         rm -rf "$dest"
@@ -117,7 +124,7 @@ build() {
         die "$tool build failed: ${cmd[*]}
   Full log: $log"
     fi
-    tail -n 1 "$tfile" >>"$bench/$tool.times"
+    tail -n 1 "$tfile" | awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' >>"$bench/$tool.times"
     rm -f "$tfile"
 }
 
@@ -140,15 +147,16 @@ for ((i = 1; i <= RUNS; i++)); do
 done
 
 # --- report -----------------------------------------------------------------------------------
-# median COLUMN FILE: median of one column of "wall_s rss_kb" lines.
+# median COLUMN FILE: median of one column of "wall_s rss_kb cpu_s" lines.
 median() {
     cut -d' ' -f"$1" "$2" | sort -g | awk '{ v[NR] = $1 } END {
         if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-declare -A wall rss files htmls bytes
+declare -A wall rss cpu files htmls bytes
 for tool in "${tools[@]}"; do
     wall[$tool]="$(median 1 "$bench/$tool.times")"
+    cpu[$tool]="$(median 3 "$bench/$tool.times")"
     rss[$tool]="$(median 2 "$bench/$tool.times" | awk '{ printf "%.1f", $1 / 1024 }')"
     files[$tool]="$(find "$out/$tool" -type f | wc -l)"
     htmls[$tool]="$(find "$out/$tool" -type f -name '*.html' | wc -l)"
@@ -165,20 +173,21 @@ corpus_sections="$(find "$corpus/content" -name '_index.md' | wc -l)"
         "($(mb "$(du -sb "$corpus/content" | cut -f1)") MB of Markdown, seed $SEED)," \
         "median of $RUNS runs, $(nproc) CPUs"
     echo
-    printf '%-6s %10s %14s %12s %12s %12s\n' tool "wall (s)" "peak RSS (MB)" "out files" "html files" "out (MB)"
+    printf '%-6s %9s %14s %9s %10s %11s %9s\n' tool "wall (s)" "peak RSS (MB)" "CPU (s)" \
+        "out files" "html files" "out (MB)"
     for tool in "${tools[@]}"; do
-        printf '%-6s %10s %14s %12s %12s %12s\n' "$tool" "${wall[$tool]}" "${rss[$tool]}" \
-            "${files[$tool]}" "${htmls[$tool]}" "$(mb "${bytes[$tool]}")"
+        printf '%-6s %9s %14s %9s %10s %11s %9s\n' "$tool" "${wall[$tool]}" "${rss[$tool]}" \
+            "${cpu[$tool]}" "${files[$tool]}" "${htmls[$tool]}" "$(mb "${bytes[$tool]}")"
     done
     if run_loa && run_hugo; then
-        printf '%-6s %10s %14s\n' "ratio" \
-            "$(awk -v a="${wall[loa]}" -v b="${wall[hugo]}" 'BEGIN { printf "%.2f", b ? a / b : 0 }')" \
-            "$(awk -v a="${rss[loa]}" -v b="${rss[hugo]}" 'BEGIN { printf "%.2f", b ? a / b : 0 }')"
+        ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b ? a / b : 0 }'; }
+        printf '%-6s %9s %14s %9s\n' ratio "$(ratio "${wall[loa]}" "${wall[hugo]}")" \
+            "$(ratio "${rss[loa]}" "${rss[hugo]}")" "$(ratio "${cpu[loa]}" "${cpu[hugo]}")"
         echo "(ratio = Loa / Hugo: below 1 means Loa is faster or smaller)"
     fi
     echo
     for tool in "${tools[@]}"; do
-        printf '%s runs (wall_s rss_kb): %s\n' "$tool" "$(paste -sd' ' <(tr ' ' '/' <"$bench/$tool.times"))"
+        printf '%s runs (wall_s/rss_kb/cpu_s): %s\n' "$tool" "$(paste -sd' ' <(tr ' ' '/' <"$bench/$tool.times"))"
     done
     if run_loa; then
         echo "loa release binary: $(mb "$(stat -c %s "$loa")") MB ($loa)"

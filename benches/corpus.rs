@@ -1135,16 +1135,18 @@ impl Writer<'_> {
             );
         }
         // Half the links stay in the same top-level section.
-        let pool: Vec<usize> = if self.rng.pct(50) && self.me.is_some() {
-            let sec = plan.pages[self.me.unwrap()].section;
-            let top_dir = plan.sections[sec].dir.split('/').next().unwrap_or("");
-            plan.top_leaves
-                .iter()
-                .find(|(t, _)| plan.sections[*t].dir == top_dir)
-                .map(|(_, l)| l.clone())
-                .unwrap_or_default()
-        } else {
-            Vec::new()
+        let same_top = self.rng.pct(50);
+        let pool: Vec<usize> = match self.me {
+            Some(me) if same_top => {
+                let sec = plan.pages[me].section;
+                let top_dir = plan.sections[sec].dir.split('/').next().unwrap_or("");
+                plan.top_leaves
+                    .iter()
+                    .find(|(t, _)| plan.sections[*t].dir == top_dir)
+                    .map(|(_, l)| l.clone())
+                    .unwrap_or_default()
+            }
+            _ => Vec::new(),
         };
         for _ in 0..16 {
             let t = if pool.is_empty() {

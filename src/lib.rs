@@ -108,6 +108,7 @@ fn run(opts: &Options) -> Result<(Vec<Output>, Report), Diagnostics> {
         Ok(o) => outputs.extend(o),
         Err(d) => diags.push(d),
     }
+    diags.extend(output_collisions(&outputs, &opts.root));
     if !diags.is_empty() || (opts.strict && !warnings.is_empty()) {
         diags.extend(warnings);
         return Err(finish_diags(diags));
@@ -119,6 +120,28 @@ fn run(opts: &Options) -> Result<(Vec<Output>, Report), Diagnostics> {
         warnings,
     };
     Ok((outputs, report))
+}
+
+/// Two outputs for one path: a static or content file would replace a page Loa makes.
+fn output_collisions(outputs: &[Output], root: &std::path::Path) -> Vec<Diagnostic> {
+    let mut first: std::collections::HashMap<&str, &Output> = std::collections::HashMap::new();
+    let mut out = Vec::new();
+    for o in outputs {
+        if let Some(prev) = first.insert(o.path.as_str(), o) {
+            // Name the copied file (the one a person put there), when there is one.
+            let file = [o, prev].into_iter().find_map(|x| match &x.body {
+                output::Body::Copy(p) => Some(p.strip_prefix(root).unwrap_or(p).to_path_buf()),
+                output::Body::Bytes(_) => None,
+            });
+            out.push(Diagnostic::error(
+                file,
+                diagnostics::Problem::OutputCollision {
+                    path: o.path.clone(),
+                },
+            ));
+        }
+    }
+    out
 }
 
 fn finish_diags(mut d: Diagnostics) -> Diagnostics {

@@ -35,6 +35,12 @@ pub enum Problem {
     LinkToHidden { target: String, draft: bool },
     #[error("absolute link {target}")]
     RootRelativeLink { target: String },
+    #[error("level-1 heading in body")]
+    BodyH1,
+    #[error("nesting too deep")]
+    TooDeep { depth: usize },
+    #[error("output collision {path}")]
+    OutputCollision { path: String },
     #[error("no base_url")]
     NoBaseUrl,
     #[error("missing title")]
@@ -88,6 +94,9 @@ impl Problem {
             Problem::BadValue { .. } => "bad-value",
             Problem::MissingTitle => "missing-title",
             Problem::NoBaseUrl => "no-base-url",
+            Problem::BodyH1 => "body-h1",
+            Problem::TooDeep { .. } => "too-deep",
+            Problem::OutputCollision { .. } => "output-collision",
             Problem::SectionOnlyKey { .. } => "section-only-key",
             Problem::LinkToHidden { .. } => "link-to-hidden",
             Problem::RootRelativeLink { .. } => "root-relative-link",
@@ -176,6 +185,21 @@ impl Problem {
                 vi,
                 format!("liên kết `{target}` bắt đầu bằng `/` nên sẽ hỏng khi trang web nằm trong thư mục con hoặc mở từ USB"),
                 format!("the link `{target}` starts with `/`, which breaks under a sub-path or from a USB stick"),
+            ),
+            Problem::BodyH1 => pick(
+                vi,
+                "đề mục cấp 1 (`# …`) trong bài: mỗi trang chỉ có một đề mục cấp 1 là tiêu đề trang".into(),
+                "a level-1 heading (`# …`) in the body: the page title is the page's only level-1 heading".into(),
+            ),
+            Problem::TooDeep { depth } => pick(
+                vi,
+                format!("nội dung lồng nhau quá sâu ({depth} cấp)"),
+                format!("the content is nested too deeply ({depth} levels)"),
+            ),
+            Problem::OutputCollision { path } => pick(
+                vi,
+                format!("hai tệp cùng được ghi vào `{path}`"),
+                format!("two files would be written to `{path}`"),
             ),
             Problem::NoBaseUrl => pick(
                 vi,
@@ -328,6 +352,21 @@ impl Problem {
                 vi,
                 "viết đường dẫn tương đối tới tệp .md, ví dụ `../lich-bau-cu/_index.md`, hoặc `@/lich-bau-cu/_index.md`".into(),
                 "link to the .md file with a relative path, e.g. `../lich-bau-cu/_index.md`, or `@/lich-bau-cu/_index.md`".into(),
+            ),
+            Problem::BodyH1 => pick(
+                vi,
+                "đổi `# ` thành `## ` (và các đề mục con thêm một dấu `#`)".into(),
+                "change `# ` to `## ` (and add one `#` to the headings below it)".into(),
+            ),
+            Problem::TooDeep { .. } => pick(
+                vi,
+                "bớt các lớp trích dẫn (`>`), danh sách hoặc thẻ HTML lồng vào nhau".into(),
+                "reduce nested quotes (`>`), lists or HTML tags".into(),
+            ),
+            Problem::OutputCollision { .. } => pick(
+                vi,
+                "đổi tên hoặc xóa một trong hai tệp (tệp trong `static/` hoặc `content/` không được trùng với trang do Loa tạo)".into(),
+                "rename or remove one of them (files in `static/` or `content/` may not replace a page Loa makes)".into(),
             ),
             Problem::NoBaseUrl => pick(
                 vi,

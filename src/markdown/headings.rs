@@ -7,10 +7,10 @@ use crate::vi::slugify;
 use pulldown_cmark::{Event, Tag, TagEnd};
 use std::collections::HashSet;
 
-/// Whether an id belongs to the theme (`noi-dung`, the main landmark, and `loa-*`), so
-/// headings never take it.
+/// Whether an id belongs to the theme (`noi-dung`, the main landmark, and `loa-*`) or to
+/// footnotes (`fn-N`, `fnref-N`), so headings never take it.
 pub fn is_reserved_id(id: &str) -> bool {
-    id == "noi-dung" || id.starts_with("loa-")
+    id == "noi-dung" || ["loa-", "fn-", "fnref-"].iter().any(|p| id.starts_with(p))
 }
 
 /// One heading.
@@ -84,10 +84,12 @@ pub fn collect_headings(body: &str) -> (Vec<Heading>, Vec<(usize, Problem)>) {
         let mut base = slugify(&h.title);
         if base.is_empty() {
             base = format!("muc-{}", i + 1);
+        } else if is_reserved_id(&base) {
+            base = format!("muc-{base}");
         }
         let mut id = base.clone();
         let mut n = 2;
-        while used.contains(&id) || is_reserved_id(&id) {
+        while used.contains(&id) {
             id = format!("{base}-{n}");
             n += 1;
         }
@@ -118,7 +120,7 @@ mod tests {
     #[test]
     fn theme_ids_are_never_taken() {
         let (h, p) = collect_headings("## Nội dung\n\n## X {#loa-nguon}\n");
-        assert_eq!(h[0].id, "noi-dung-2");
+        assert_eq!(h[0].id, "muc-noi-dung");
         assert_eq!(p.len(), 1);
     }
 

@@ -46,7 +46,8 @@ pub fn is_external(dest: &str) -> bool {
 pub fn render(body: &str, headings: &[Heading], links: &dyn LinkResolver) -> Rendered {
     let mut out = Rendered::default();
     let mut heading_ix = 0;
-    let mut footnotes: HashMap<String, usize> = HashMap::new();
+    // Footnote name → (number, references so far). Ids are `fn-N` / `fnref-N[-k]`.
+    let mut footnotes: HashMap<String, (usize, usize)> = HashMap::new();
     let mut events: Vec<Event<'_>> = Vec::new();
     let resolve = |dest: CowStr<'_>, at: usize, problems: &mut Vec<(usize, Problem)>| {
         if dest.is_empty() || is_external(&dest) {
@@ -68,6 +69,9 @@ pub fn render(body: &str, headings: &[Heading], links: &dyn LinkResolver) -> Ren
                 attrs,
                 ..
             }) => {
+                if level == pulldown_cmark::HeadingLevel::H1 {
+                    out.problems.push((range.start, Problem::BodyH1));
+                }
                 let id = headings.get(heading_ix).map(|h| CowStr::from(h.id.clone()));
                 heading_ix += 1;
                 Event::Start(Tag::Heading {
@@ -101,22 +105,27 @@ pub fn render(body: &str, headings: &[Heading], links: &dyn LinkResolver) -> Ren
             }),
             Event::FootnoteReference(name) => {
                 let next = footnotes.len() + 1;
-                let n = *footnotes.entry(name.to_string()).or_insert(next);
-                let id = footnote_id(&name);
+                let entry = footnotes.entry(name.to_string()).or_insert((next, 0));
+                entry.1 += 1;
+                let (n, k) = *entry;
+                let ref_id = if k == 1 {
+                    format!("fnref-{n}")
+                } else {
+                    format!("fnref-{n}-{k}")
+                };
                 Event::Html(
                     format!(
-                        "<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"fnref-{id}\">{n}</a></sup>"
+                        "<sup class=\"footnote-ref\"><a href=\"#fn-{n}\" id=\"{ref_id}\">{n}</a></sup>"
                     )
                     .into(),
                 )
             }
             Event::Start(Tag::FootnoteDefinition(name)) => {
                 let next = footnotes.len() + 1;
-                let n = *footnotes.entry(name.to_string()).or_insert(next);
-                let id = footnote_id(&name);
+                let (n, _) = *footnotes.entry(name.to_string()).or_insert((next, 0));
                 Event::Html(
                     format!(
-                        "<div class=\"footnote\" id=\"fn-{id}\"><span class=\"footnote-label\">{n}.</span> "
+                        "<div class=\"footnote\" id=\"fn-{n}\"><span class=\"footnote-label\">{n}.</span> "
                     )
                     .into(),
                 )
@@ -133,12 +142,6 @@ pub fn render(body: &str, headings: &[Heading], links: &dyn LinkResolver) -> Ren
     out.html.reserve(body.len() * 3 / 2);
     html::push_html(&mut out.html, events.into_iter());
     out
-}
-
-/// Footnote names become ASCII ids with a prefix, never bare numbers.
-fn footnote_id(name: &str) -> String {
-    let s = crate::vi::slugify(name);
-    if s.is_empty() { "x".into() } else { s }
 }
 
 #[cfg(test)]

@@ -24,17 +24,17 @@ pub fn feeds(cx: &Ctx<'_>) -> Result<Vec<Output>, Diagnostics> {
             continue;
         }
         let mut entries = Vec::new();
-        for p in node.pages.iter().take(MAX_ENTRIES) {
-            let f = &site.node(*p).source.front;
+        for p in site.latest(id, MAX_ENTRIES) {
+            let f = &site.node(p).source.front;
             let Some(published) = f.date else { continue };
-            let html = match page_html(site, *p, false, Some(base)) {
+            let html = match page_html(site, p, false, Some(base)) {
                 Ok(r) => r.html,
                 Err(d) => {
                     diags.extend(d);
                     continue;
                 }
             };
-            let url = urls::absolute(base, Dest::Page(&site.node(*p).url));
+            let url = urls::absolute(base, Dest::Page(&site.node(p).url));
             entries.push(FeedEntry {
                 title: f.title.clone(),
                 id: url.clone(),

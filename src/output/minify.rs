@@ -3,6 +3,48 @@
 
 use lightningcss::stylesheet::{MinifyOptions, ParserOptions, PrinterOptions, StyleSheet};
 
+/// How deeply elements may nest before a page is refused: minify-html recurses once per
+/// level, and a page no one can read nested thousands deep must not crash the build.
+pub const MAX_DEPTH: usize = 256;
+
+/// The deepest element nesting in `html` (a cheap scan: tags in, closing tags out, void and
+/// self-closed elements ignored).
+pub fn nesting_depth(html: &str) -> usize {
+    const VOID: [&str; 14] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "param",
+    ];
+    let b = html.as_bytes();
+    let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        i += off + 1;
+        let closing = b.get(i) == Some(&b'/');
+        let start = if closing { i + 1 } else { i };
+        let end = b[start..]
+            .iter()
+            .position(|c| !c.is_ascii_alphanumeric())
+            .map_or(b.len(), |e| start + e);
+        if end == start || !b[start].is_ascii_alphabetic() {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let name = html[start..end].to_ascii_lowercase();
+        let gt = b[end..]
+            .iter()
+            .position(|&c| c == b'>')
+            .map_or(b.len(), |e| end + e);
+        if VOID.contains(&name.as_str()) || (gt > 0 && b.get(gt - 1) == Some(&b'/')) {
+            continue;
+        }
+        depth += 1;
+        max = max.max(depth);
+    }
+    max
+}
+
 /// Minified HTML.
 pub fn html(src: &str) -> Vec<u8> {
     let cfg = minify_html::Cfg {
@@ -36,6 +78,17 @@ pub fn css(src: &str) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn nesting_depth_counts_open_elements() {
+        assert_eq!(super::nesting_depth("<p>a<br>b<img src=x/></p>"), 1);
+        assert_eq!(
+            super::nesting_depth("<div><ul><li>a</li><li>b</li></ul></div>"),
+            3
+        );
+        assert_eq!(super::nesting_depth(&"<blockquote>".repeat(300)), 300);
+        assert_eq!(super::nesting_depth("a < b and c<3"), 0);
+    }
+
     #[test]
     fn html_keeps_text_and_drops_comments() {
         let out = super::html("<p>  Bầu   cử  <!-- x --></p>\n\n<p>b</p>");

@@ -137,11 +137,9 @@ impl<'a> Ctx<'a> {
         });
         let updates = match (kind, self.updates) {
             ("home", Some(u)) => site
-                .node(u)
-                .pages
-                .iter()
-                .take(5)
-                .map(|p| self.summary(from, *p))
+                .latest(u, 5)
+                .into_iter()
+                .map(|p| self.summary(from, p))
                 .collect(),
             _ => Vec::new(),
         };

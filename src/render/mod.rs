@@ -69,6 +69,17 @@ pub fn page_html(
 fn render_page(cx: &Ctx<'_>, id: PageId) -> Result<Output, Vec<Diagnostic>> {
     let node = cx.site.node(id);
     let rendered = page_html(cx.site, id, cx.opts.offline, None)?;
+    let depth = crate::output::minify::nesting_depth(&rendered.html);
+    if depth > crate::output::minify::MAX_DEPTH {
+        let src = &node.source;
+        return Err(vec![
+            Diagnostic::error(
+                src.path.clone(),
+                crate::diagnostics::Problem::TooDeep { depth },
+            )
+            .at(&src.text, src.body_line, 1),
+        ]);
+    }
     let context = cx.page_context(id, rendered);
     let template = template_for(cx.templates, node, id == cx.site.home);
     let html = cx

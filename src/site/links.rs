@@ -55,7 +55,7 @@ impl LinkResolver for PageLinks<'_> {
             None => normalize(from.source.dir(), path),
         }
         .ok_or_else(broken)?;
-        let rel = crate::vi::nfc(&rel).into_owned();
+        let rel = crate::vi::nfc(&percent_decode(&rel)).into_owned();
         let page_rel = if rel.ends_with(".md") {
             Some(rel.clone())
         } else if rel.is_empty() || path.ends_with('/') {
@@ -106,6 +106,29 @@ fn check_anchor(site: &Site, id: PageId, fragment: &str, dest: &str) -> Result<(
     }
 }
 
+/// `a%20b.md` → `a b.md` (editors insert `%20`); invalid sequences are kept as written.
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
 /// Joins `path` onto the folder `dir` (both relative to `content/`), resolving `.` and `..`;
 /// `None` when it climbs out of `content/`.
 fn normalize(dir: &str, path: &str) -> Option<String> {
@@ -125,6 +148,14 @@ fn normalize(dir: &str, path: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::normalize;
+
+    #[test]
+    fn decodes_percent_escapes() {
+        assert_eq!(super::percent_decode("a%20b.md"), "a b.md");
+        assert_eq!(super::percent_decode("%E1%BA%A3nh.jpg"), "ảnh.jpg");
+        assert_eq!(super::percent_decode("50%.md"), "50%.md");
+        assert_eq!(super::percent_decode("%zz"), "%zz");
+    }
 
     #[test]
     fn normalizes_relative_paths() {

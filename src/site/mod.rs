@@ -77,6 +77,26 @@ impl Site {
         &self.nodes[id]
     }
 
+    /// The dated pages of section `id`, newest first, at most `n` (feeds, "latest updates").
+    pub fn latest(&self, id: PageId, n: usize) -> Vec<PageId> {
+        let mut v: Vec<PageId> = self.nodes[id]
+            .pages
+            .iter()
+            .copied()
+            .filter(|p| self.nodes[*p].source.front.date.is_some())
+            .collect();
+        v.sort_by(|a, b| {
+            let (fa, fb) = (&self.nodes[*a].source, &self.nodes[*b].source);
+            fb.front
+                .date
+                .map(|d| d.start())
+                .cmp(&fa.front.date.map(|d| d.start()))
+                .then_with(|| fa.rel.cmp(&fb.rel))
+        });
+        v.truncate(n);
+        v
+    }
+
     /// Ancestors from the home page down to the parent of `id`.
     pub fn ancestors(&self, id: PageId) -> Vec<PageId> {
         let mut v = Vec::new();

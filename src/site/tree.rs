@@ -93,12 +93,15 @@ pub fn resolve(
                 None => {
                     if !reported_dirs.contains(d) {
                         reported_dirs.push(d.clone());
-                        diags.push(Diagnostic::error(
-                            s.path.clone(),
-                            Problem::NoSectionIndex {
-                                folder: format!("content/{d}"),
-                            },
-                        ));
+                        diags.push(
+                            Diagnostic::error(
+                                s.path.clone(),
+                                Problem::NoSectionIndex {
+                                    folder: format!("content/{d}"),
+                                },
+                            )
+                            .at(&s.text, 1, 1),
+                        );
                     }
                     continue;
                 }
@@ -126,13 +129,17 @@ pub fn resolve(
             }
         };
         if let Some(other) = urls.get(&url) {
-            diags.push(Diagnostic::error(
-                s.path.clone(),
-                Problem::UrlCollision {
-                    url: url.absolute(),
-                    other: crate::diagnostics::display_path(other),
-                },
-            ));
+            let line = crate::config::key_line(&s.text, "slug").unwrap_or(1);
+            diags.push(
+                Diagnostic::error(
+                    s.path.clone(),
+                    Problem::UrlCollision {
+                        url: url.absolute(),
+                        other: crate::diagnostics::display_path(other),
+                    },
+                )
+                .at(&s.text, line, 1),
+            );
             continue;
         }
         urls.insert(url.clone(), s.path.clone());
