@@ -11,6 +11,7 @@ pub mod diagnostics;
 pub mod markdown;
 pub mod options;
 pub mod output;
+pub mod overlay;
 pub mod render;
 pub mod serve;
 pub mod site;
@@ -79,11 +80,26 @@ fn run(opts: &Options) -> Result<(Vec<Output>, Report), Diagnostics> {
         || content::load(&opts.root),
     );
     let (templates, strings) = templates.map_err(|d| diags.extend(d)).ok().unzip();
-    let loaded = loaded.map_err(|d| diags.extend(d)).ok();
+    let loaded = match loaded {
+        Ok((l, d)) => {
+            diags.extend(d);
+            Some(l)
+        }
+        Err(d) => {
+            diags.extend(d);
+            None
+        }
+    };
     let (Some(templates), Some(strings), Some(loaded)) = (templates, strings, loaded) else {
         return Err(finish_diags(diags));
     };
-    let site = site::resolve(loaded, config, opts, now).map_err(finish_diags)?;
+    let site = match site::resolve(loaded, config, opts, now) {
+        Ok(s) => s,
+        Err(d) => {
+            diags.extend(d);
+            return Err(finish_diags(diags));
+        }
+    };
     let cx = Ctx::new(&site, &templates, opts, &strings);
 
     let mut outputs = Vec::new();

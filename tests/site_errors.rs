@@ -223,3 +223,25 @@ fn a_file_in_content_cannot_replace_a_page() {
         }
     }
 }
+
+#[test]
+fn a_bad_file_does_not_hide_the_problems_of_the_others() {
+    // One page with a front-matter error, another with a broken link, a third linking to the
+    // bad page (not a broken link: its target exists and reports its own problem).
+    let s = site_from(&[
+        ("content/_index.md", HOME),
+        ("content/a.md", "---\ntitel: A\n---\n"),
+        ("content/b.md", "---\ntitle: B\n---\n\n[x](khong-co.md)\n"),
+        ("content/c.md", "---\ntitle: C\n---\n\n[a](a.md)\n"),
+    ]);
+    let d = s.build().unwrap_err();
+    let got: Vec<(String, &str)> = d.0.iter().map(|x| (at(x).0, x.problem.code())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("content/a.md".to_string(), "unknown-key"),
+            ("content/b.md".to_string(), "broken-link"),
+        ],
+        "{d}"
+    );
+}

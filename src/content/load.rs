@@ -8,8 +8,10 @@ use crate::vi::nfc;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
-/// Loads every file under `<root>/content`.
-pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
+/// Loads every file under `<root>/content`. Files with problems are left out of `Loaded`
+/// (named in `failed`) and their problems returned beside it, so one bad file does not hide
+/// the problems of the others; `Err` only when there is no content folder.
+pub fn load(root: &Path) -> Result<(Loaded, Diagnostics), Diagnostics> {
     let content = root.join("content");
     if !content.is_dir() {
         return Err(Diagnostic::error(
@@ -66,17 +68,24 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
         .map(|(rel, abs)| read_source(root, rel, abs))
         .collect();
     let mut sources = Vec::with_capacity(results.len());
-    for r in results {
+    let mut failed = std::collections::HashSet::new();
+    for (r, (rel, _)) in results.into_iter().zip(&md) {
         match r {
             Ok(s) => sources.push(s),
-            Err(d) => diags.extend(d),
+            Err(d) => {
+                diags.extend(d);
+                failed.insert(rel.clone());
+            }
         }
     }
-    if diags.is_empty() {
-        Ok(Loaded { sources, assets })
-    } else {
-        Err(diags)
-    }
+    Ok((
+        Loaded {
+            sources,
+            assets,
+            failed,
+        },
+        diags,
+    ))
 }
 
 /// `_data`, `_drafts`, `.git`… are not content; `_index.md` is.

@@ -54,4 +54,7 @@ pub struct Loaded {
     pub sources: Vec<Source>,
     /// Other files, sorted by `rel`.
     pub assets: Vec<Asset>,
+    /// Markdown files that could not be read or parsed (already reported), by `rel`, so later
+    /// stages neither report links to them as broken nor their folders as missing an index.
+    pub failed: std::collections::HashSet<String>,
 }

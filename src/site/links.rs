@@ -68,6 +68,10 @@ impl LinkResolver for PageLinks<'_> {
             None
         };
         if let Some(page_rel) = page_rel {
+            if self.site.failed.contains(&page_rel) {
+                // Its own problems are reported; this build writes nothing anyway.
+                return Ok(String::new());
+            }
             if let Some(h) = self.site.hidden.get(&page_rel) {
                 return Err(Problem::LinkToHidden {
                     target: dest.into(),

@@ -61,6 +61,8 @@ pub struct Site {
     pub by_rel: HashMap<String, PageId>,
     /// Sources left out of this build, by content path.
     pub hidden: HashMap<String, Hidden>,
+    /// Sources that failed to load (already reported), by content path.
+    pub failed: std::collections::HashSet<String>,
     /// Files copied as they are, with their output paths.
     pub assets: Vec<(Asset, String)>,
     /// Output path of each asset by content path.

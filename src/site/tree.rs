@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 /// Resolves `loaded` into a `Site` as of `now`.
 pub fn resolve(
-    loaded: Loaded,
+    mut loaded: Loaded,
     config: SiteConfig,
     opts: &Options,
     now: jiff::Zoned,
@@ -31,7 +31,11 @@ pub fn resolve(
     };
 
     // Sections by folder; the home page is made up when `content/_index.md` is missing.
-    let mut sources = loaded.sources;
+    if loaded.failed.contains("_index.md") {
+        // The home page's own problem is reported; nothing can hang below it.
+        return Err(Diagnostics::new());
+    }
+    let mut sources = std::mem::take(&mut loaded.sources);
     if !sources.iter().any(|s| s.rel == "_index.md") {
         sources.insert(0, implicit_home(&config));
     }
@@ -91,7 +95,12 @@ pub fn resolve(
             Some(d) => match section_of_dir.get(d) {
                 Some(id) => Some(*id),
                 None => {
-                    if !reported_dirs.contains(d) {
+                    let index = if d.is_empty() {
+                        "_index.md".to_string()
+                    } else {
+                        format!("{d}/_index.md")
+                    };
+                    if !reported_dirs.contains(d) && !loaded.failed.contains(&index) {
                         reported_dirs.push(d.clone());
                         diags.push(
                             Diagnostic::error(
@@ -197,7 +206,7 @@ pub fn resolve(
         .iter()
         .map(|(d, id)| (d.as_str(), &nodes[*id].url))
         .collect();
-    for a in loaded.assets {
+    for a in std::mem::take(&mut loaded.assets) {
         let (dir, name) = a.rel.rsplit_once('/').unwrap_or(("", &a.rel));
         let mut out = match dir_urls.get(dir) {
             Some(u) => u.0.join("/"),
@@ -220,6 +229,7 @@ pub fn resolve(
         home,
         by_rel,
         hidden,
+        failed: loaded.failed,
         assets,
         asset_by_rel,
         nav,

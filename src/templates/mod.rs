@@ -55,37 +55,22 @@ impl Templates {
     pub fn load(root: &Path, dirs: &ThemeDirs) -> Result<Self, Diagnostics> {
         let mut files: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
         let mut diags = Diagnostics::new();
-        for dir in [dirs.theme.join("templates"), root.join("templates")] {
-            if !dir.is_dir() {
-                continue;
-            }
-            for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-                let Ok(entry) = entry else { continue };
-                if !entry.file_type().is_file() {
-                    continue;
+        let found =
+            crate::overlay::overlay(&[dirs.theme.join("templates"), root.join("templates")])
+                .map_err(Diagnostics::from)?;
+        for (name, path) in found {
+            let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+            match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    files.insert(name, (shown, text));
                 }
-                let Some(name) = entry
-                    .path()
-                    .strip_prefix(&dir)
-                    .ok()
-                    .and_then(|p| p.to_str())
-                    .map(|p| p.replace('\\', "/"))
-                else {
-                    continue;
-                };
-                let shown = entry.path().strip_prefix(root).unwrap_or(entry.path());
-                match std::fs::read_to_string(entry.path()) {
-                    Ok(text) => {
-                        files.insert(name, (shown.to_path_buf(), text));
-                    }
-                    Err(e) => diags.push(Diagnostic::error(
-                        shown.to_path_buf(),
-                        Problem::Read {
-                            path: display_path(shown),
-                            detail: e.to_string(),
-                        },
-                    )),
-                }
+                Err(e) => diags.push(Diagnostic::error(
+                    shown.clone(),
+                    Problem::Read {
+                        path: display_path(&shown),
+                        detail: e.to_string(),
+                    },
+                )),
             }
         }
         if !diags.is_empty() {
