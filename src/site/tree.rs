@@ -122,33 +122,22 @@ pub fn resolve(
                 let wanted = s.front.slug.as_deref().unwrap_or(&own);
                 let slug = slugify(wanted);
                 if slug.is_empty() {
-                    let line = crate::config::key_line(&s.text, "slug").unwrap_or(1);
-                    diags.push(
-                        Diagnostic::error(
-                            s.path.clone(),
-                            Problem::EmptySlug {
-                                from: wanted.to_string(),
-                            },
-                        )
-                        .at(&s.text, line, 1),
-                    );
+                    let from = wanted.to_string();
+                    diags.push(at_slug(&s, Problem::EmptySlug { from }));
                     continue;
                 }
                 nodes[p].url.join(&slug)
             }
         };
         if let Some(other) = urls.get(&url) {
-            let line = crate::config::key_line(&s.text, "slug").unwrap_or(1);
-            diags.push(
-                Diagnostic::error(
-                    s.path.clone(),
-                    Problem::UrlCollision {
-                        url: url.absolute(),
-                        other: crate::diagnostics::display_path(other),
-                    },
-                )
-                .at(&s.text, line, 1),
-            );
+            let other = crate::diagnostics::display_path(other);
+            diags.push(at_slug(
+                &s,
+                Problem::UrlCollision {
+                    url: url.absolute(),
+                    other,
+                },
+            ));
             continue;
         }
         urls.insert(url.clone(), s.path.clone());
@@ -235,6 +224,12 @@ pub fn resolve(
         nav,
         now,
     })
+}
+
+/// A URL problem of `s`, pointing at its `slug:` line (else its first line).
+fn at_slug(s: &Source, problem: Problem) -> Diagnostic {
+    let line = crate::config::key_line(&s.text, "slug").unwrap_or(1);
+    Diagnostic::error(s.path.clone(), problem).at(&s.text, line, 1)
 }
 
 /// Order of two pages in a listing.
