@@ -4,6 +4,7 @@
 use crate::diagnostics::{Diagnostic, Problem, suggest};
 use crate::options::{BuildTime, Options};
 use crate::vi::date::{self, Moment};
+use crate::vi::tone::ToneStyle;
 use crate::yaml::{self, YamlErrorKind};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -35,6 +36,43 @@ pub struct SiteConfig {
     /// Who publishes the site (feeds' author).
     #[serde(default)]
     pub publisher: Option<String>,
+    /// Tone-mark placement of the output: `keep` (as written), `traditional` (`hòa`, `ủy`)
+    /// or `modern` (`hoà`, `uỷ`).
+    #[serde(default)]
+    pub tone_style: ToneStyle,
+    /// Optional text lints.
+    #[serde(default)]
+    pub lint: LintConfig,
+}
+
+/// `lint:` in site.yaml: text checks that are off unless asked for.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct LintConfig {
+    /// Warn about words that are not valid Vietnamese syllables (`suspicious-syllable`).
+    #[serde(default)]
+    pub suspicious_syllable: bool,
+    /// Words the syllable lint accepts (proper names such as `Kạn`, `Đắk`), in any case.
+    #[serde(default)]
+    pub allow: Vec<String>,
+}
+
+impl Default for SiteConfig {
+    /// The settings of a `site.yaml` that gives only an empty title.
+    fn default() -> Self {
+        Self {
+            title: String::new(),
+            base_url: None,
+            language: default_language(),
+            description: None,
+            timezone: default_timezone(),
+            theme: default_theme(),
+            minify: true,
+            publisher: None,
+            tone_style: ToneStyle::Keep,
+            lint: LintConfig::default(),
+        }
+    }
 }
 
 fn default_language() -> String {

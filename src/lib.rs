@@ -7,6 +7,7 @@
 pub mod cmd;
 pub mod config;
 pub mod content;
+pub mod data;
 pub mod diagnostics;
 pub mod markdown;
 pub mod options;
@@ -77,12 +78,24 @@ fn run(opts: &Options) -> Result<(Vec<Output>, Report), Diagnostics> {
             t.set_global("t", &strings);
             Ok((t, strings))
         },
-        || content::load(&opts.root),
+        || {
+            rayon::join(
+                || content::load(&opts.root, config.tone_style),
+                || data::load(&opts.root),
+            )
+        },
     );
+    let (loaded, data) = loaded;
+    let data = data.map_err(|d| diags.extend(d)).ok();
     let (templates, strings) = templates.map_err(|d| diags.extend(d)).ok().unzip();
     let loaded = match loaded {
         Ok((l, d)) => {
-            diags.extend(d);
+            for d in d.0 {
+                match d.severity {
+                    diagnostics::Severity::Error => diags.push(d),
+                    _ => warnings.push(d),
+                }
+            }
             Some(l)
         }
         Err(d) => {
@@ -90,10 +103,12 @@ fn run(opts: &Options) -> Result<(Vec<Output>, Report), Diagnostics> {
             None
         }
     };
-    let (Some(templates), Some(strings), Some(loaded)) = (templates, strings, loaded) else {
+    let (Some(templates), Some(strings), Some(loaded), Some(data)) =
+        (templates, strings, loaded, data)
+    else {
         return Err(finish_diags(diags));
     };
-    let site = match site::resolve(loaded, config, opts, now) {
+    let site = match site::resolve(loaded, config, data, opts, now) {
         Ok(s) => s,
         Err(d) => {
             diags.extend(d);
@@ -104,7 +119,10 @@ fn run(opts: &Options) -> Result<(Vec<Output>, Report), Diagnostics> {
 
     let mut outputs = Vec::new();
     match render::render_all(&cx) {
-        Ok(o) => outputs.extend(o),
+        Ok((o, w)) => {
+            outputs.extend(o);
+            warnings.extend(w);
+        }
         Err(d) => diags.extend(d),
     }
     let pages = site.nodes.len();
@@ -125,7 +143,7 @@ fn run(opts: &Options) -> Result<(Vec<Output>, Report), Diagnostics> {
         Err(d) => diags.push(d),
     }
     diags.extend(output_collisions(&outputs, &opts.root));
-    if !diags.is_empty() || (opts.strict && !warnings.is_empty()) {
+    if !diags.is_empty() || (opts.strict && warnings.warnings() > 0) {
         diags.extend(warnings);
         return Err(finish_diags(diags));
     }

@@ -35,7 +35,8 @@ fn bundled_site_builds_strictly() {
 
 #[test]
 fn bundled_content_meets_the_brief() {
-    let (loaded, problems) = loa::content::load(root()).unwrap_or_else(|d| panic!("{d}"));
+    let (loaded, problems) =
+        loa::content::load(root(), Default::default()).unwrap_or_else(|d| panic!("{d}"));
     assert!(problems.is_empty(), "{problems}");
     let in_dir = |d: &str| {
         loaded

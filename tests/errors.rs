@@ -5,7 +5,8 @@
 mod common;
 
 use common::*;
-use loa::diagnostics::Problem;
+use loa::diagnostics::{Problem, TextProblem};
+use loa::vi::date::DateError;
 
 #[test]
 fn unknown_front_matter_key_suggests_the_right_one() {
@@ -61,14 +62,18 @@ fn impossible_date_is_reported_at_its_key() {
     )]);
     assert_eq!(
         d.problem,
-        Problem::BadDate {
+        Problem::Text(TextProblem::BadDate {
             key: "date".into(),
-            value: "2021-02-30".into()
-        }
+            value: "2021-02-30".into(),
+            reason: DateError::Impossible,
+        })
     );
     assert_eq!(at(&d), loc("content/a.md", 4, 1));
     let d = one_error(&[("content/a.md", "---\ntitle: A\npublish: ngày mai\n---\n")]);
-    assert!(matches!(&d.problem, Problem::BadDate { key, .. } if key == "publish"));
+    assert!(matches!(
+        &d.problem,
+        Problem::Text(TextProblem::BadDate { key, reason: DateError::Unrecognized, .. }) if key == "publish"
+    ));
     assert_eq!(d.line, 3);
 }
 

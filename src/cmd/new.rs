@@ -72,16 +72,7 @@ fn make(root: &Path, path: &str, title: Option<&str>, lang: Lang) -> Result<Stri
         });
     }
     let today = crate::config::build_time(
-        &crate::config::SiteConfig {
-            title: String::new(),
-            base_url: None,
-            language: "vi".into(),
-            description: None,
-            timezone: "Asia/Ho_Chi_Minh".into(),
-            theme: "default".into(),
-            minify: true,
-            publisher: None,
-        },
+        &crate::config::SiteConfig::default(),
         &super::build_time(None),
     )
     .map(|z| z.date().to_string())

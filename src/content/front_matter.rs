@@ -2,7 +2,7 @@
 //! Every key is typed; unknown keys get a "did you mean"; dates are parsed and located.
 
 use crate::config::{key_line, parse_located};
-use crate::diagnostics::{Diagnostic, Problem};
+use crate::diagnostics::{Diagnostic, Problem, TextProblem};
 use crate::vi::date::{self, Moment};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -159,17 +159,21 @@ pub fn parse(
     };
     let mut moment = |key: &str, v: &Option<String>| -> Option<Moment> {
         let v = v.as_deref()?;
-        let m = date::parse(v);
-        if m.is_none() {
-            errors.push(at_key(
-                key,
-                Problem::BadDate {
-                    key: key.into(),
-                    value: v.into(),
-                },
-            ));
+        match date::parse_checked(v) {
+            Ok(m) => Some(m),
+            Err(reason) => {
+                errors.push(at_key(
+                    key,
+                    TextProblem::BadDate {
+                        key: key.into(),
+                        value: v.into(),
+                        reason,
+                    }
+                    .into(),
+                ));
+                None
+            }
         }
-        m
     };
     let fm_date = moment("date", &raw.date);
     let updated = moment("updated", &raw.updated);
@@ -254,7 +258,7 @@ mod tests {
         assert_eq!((e[0].line, e[0].col), (3, 1));
         let e = fm("---\ntitle: A\ndate: 2021-02-30\n---\n").unwrap_err();
         assert_eq!(e[0].line, 3);
-        assert!(matches!(e[0].problem, Problem::BadDate { .. }));
+        assert_eq!(e[0].problem.code(), "bad-date");
         let e = fm("---\ndescription: x\n---\n").unwrap_err();
         assert!(matches!(e[0].problem, Problem::MissingTitle));
         let e = fm("---\ntitle: A\nweight: nặng\n---\n").unwrap_err();

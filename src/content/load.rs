@@ -1,17 +1,19 @@
 //! Walking `content/` (sorted, so output never depends on the file system's order) and
 //! reading the Markdown files in parallel.
 
-use super::{Asset, Loaded, Source, front_matter};
-use crate::diagnostics::{Diagnostic, Diagnostics, Problem, display_path};
-use crate::markdown::{collect_headings, line_col};
+use super::{Asset, FrontMatter, Loaded, Source, front_matter};
+use crate::diagnostics::{Diagnostic, Diagnostics, Problem, TextProblem, display_path};
+use crate::markdown::{Heading, collect_headings, line_col};
 use crate::vi::nfc;
+use crate::vi::normalize::{Ingested, ingest};
+use crate::vi::tone::{self, ToneStyle};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// Loads every file under `<root>/content`. Files with problems are left out of `Loaded`
 /// (named in `failed`) and their problems returned beside it, so one bad file does not hide
 /// the problems of the others; `Err` only when there is no content folder.
-pub fn load(root: &Path) -> Result<(Loaded, Diagnostics), Diagnostics> {
+pub fn load(root: &Path, tone_style: ToneStyle) -> Result<(Loaded, Diagnostics), Diagnostics> {
     let content = root.join("content");
     if !content.is_dir() {
         return Err(Diagnostic::error(
@@ -63,15 +65,18 @@ pub fn load(root: &Path) -> Result<(Loaded, Diagnostics), Diagnostics> {
             assets.push(Asset { rel, abs });
         }
     }
-    let results: Vec<Result<Source, Vec<Diagnostic>>> = md
+    let results: Vec<Result<(Source, Vec<Diagnostic>), Vec<Diagnostic>>> = md
         .par_iter()
-        .map(|(rel, abs)| read_source(root, rel, abs))
+        .map(|(rel, abs)| read_source(root, rel, abs, tone_style))
         .collect();
     let mut sources = Vec::with_capacity(results.len());
     let mut failed = std::collections::HashSet::new();
     for (r, (rel, _)) in results.into_iter().zip(&md) {
         match r {
-            Ok(s) => sources.push(s),
+            Ok((s, notes)) => {
+                sources.push(s);
+                diags.extend(notes);
+            }
             Err(d) => {
                 diags.extend(d);
                 failed.insert(rel.clone());
@@ -98,7 +103,14 @@ fn rel_to(root: &Path, p: &Path) -> PathBuf {
     p.strip_prefix(root).unwrap_or(p).to_path_buf()
 }
 
-fn read_source(root: &Path, rel: &str, abs: &Path) -> Result<Source, Vec<Diagnostic>> {
+/// Reads one Markdown file. `Ok` carries the source and the notes and warnings about its text
+/// (decomposed Unicode, eth look-alikes).
+fn read_source(
+    root: &Path,
+    rel: &str,
+    abs: &Path,
+    tone_style: ToneStyle,
+) -> Result<(Source, Vec<Diagnostic>), Vec<Diagnostic>> {
     let path = rel_to(root, abs);
     let bytes = std::fs::read(abs).map_err(|e| {
         vec![Diagnostic::error(
@@ -120,14 +132,16 @@ fn read_source(root: &Path, rel: &str, abs: &Path) -> Result<Source, Vec<Diagnos
             ]);
         }
     };
-    let text = nfc(&text).into_owned().replace("\r\n", "\n");
+    let ingested = ingest(&text);
+    let notes = text_notes(&path, &ingested);
+    let text = ingested.text.replace("\r\n", "\n");
     let is_section = rel == "_index.md" || rel.ends_with("/_index.md");
     let split = front_matter::split(&text)
         .map_err(|p| vec![Diagnostic::error(path.clone(), p).at(&text, 1, 1)])?;
-    let front = front_matter::parse(split.yaml, &path, &text, is_section)?;
+    let mut front = front_matter::parse(split.yaml, &path, &text, is_section)?;
     let body = split.body.to_string();
     let body_line = split.body_line;
-    let (headings, problems) = collect_headings(&body);
+    let (mut headings, problems) = collect_headings(&body);
     if !problems.is_empty() {
         return Err(problems
             .into_iter()
@@ -137,7 +151,10 @@ fn read_source(root: &Path, rel: &str, abs: &Path) -> Result<Source, Vec<Diagnos
             })
             .collect());
     }
-    Ok(Source {
+    if tone_style != ToneStyle::Keep {
+        convert_tone(&mut front, &mut headings, tone_style);
+    }
+    let source = Source {
         rel: rel.to_string(),
         path,
         is_section,
@@ -146,5 +163,47 @@ fn read_source(root: &Path, rel: &str, abs: &Path) -> Result<Source, Vec<Diagnos
         body_line,
         text,
         headings,
-    })
+    };
+    Ok((source, notes))
+}
+
+/// The output text of the front matter and headings in the site's tone style (the body's
+/// text is converted in the render pass).
+fn convert_tone(front: &mut FrontMatter, headings: &mut [Heading], style: ToneStyle) {
+    let conv = |s: &mut String| {
+        if let std::borrow::Cow::Owned(c) = tone::convert(s, style) {
+            *s = c;
+        }
+    };
+    conv(&mut front.title);
+    front.description.iter_mut().for_each(conv);
+    front.locality.iter_mut().for_each(conv);
+    front.tags.iter_mut().for_each(conv);
+    headings.iter_mut().for_each(|h| conv(&mut h.title));
+}
+
+/// A note when the file was not NFC, a warning when eth look-alikes were replaced.
+fn text_notes(path: &Path, i: &Ingested) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let at = |d: Diagnostic, off: usize| {
+        let (l, c) = line_col(&i.text, off, 1);
+        d.at(&i.text, l, c)
+    };
+    if let Some(off) = i.first_recomposed {
+        let p = TextProblem::NotNfc {
+            chars: i.recomposed,
+        };
+        out.push(at(Diagnostic::note(path.to_path_buf(), p.into()), off));
+    }
+    if let Some((r, word)) = i.eth.first() {
+        let p = TextProblem::EthLetter {
+            word: word.clone(),
+            count: i.eth.len(),
+        };
+        out.push(at(
+            Diagnostic::warning(path.to_path_buf(), p.into()),
+            r.start,
+        ));
+    }
+    out
 }

@@ -2,11 +2,15 @@
 //! wrong, how to fix it) and the `Diagnostics` collection every stage returns.
 //! Messages live in `problem.rs`; terminal rendering in `render.rs`.
 
+mod data;
 mod problem;
 mod render;
+mod text;
 
+pub use data::DataProblem;
 pub use problem::Problem;
 pub use render::render;
+pub use text::TextProblem;
 
 use std::path::{Path, PathBuf};
 
@@ -27,6 +31,8 @@ pub enum Severity {
     Error,
     /// Worth fixing; fails the build only with `--strict`.
     Warning,
+    /// Worth knowing; never fails a build.
+    Note,
 }
 
 /// One located problem.
@@ -63,6 +69,14 @@ impl Diagnostic {
     pub fn warning(file: impl Into<Option<PathBuf>>, problem: Problem) -> Self {
         Self {
             severity: Severity::Warning,
+            ..Self::error(file, problem)
+        }
+    }
+
+    /// A note about a whole file (no position): worth knowing, never fails a build.
+    pub fn note(file: impl Into<Option<PathBuf>>, problem: Problem) -> Self {
+        Self {
+            severity: Severity::Note,
             ..Self::error(file, problem)
         }
     }
@@ -147,9 +161,12 @@ impl Diagnostics {
             .count()
     }
 
-    /// Number of warnings.
+    /// Number of warnings (notes not counted).
     pub fn warnings(&self) -> usize {
-        self.0.len() - self.errors()
+        self.0
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 
     /// Sorts by file, line, column, so output does not depend on thread timing.

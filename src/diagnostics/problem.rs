@@ -45,8 +45,6 @@ pub enum Problem {
     NoBaseUrl,
     #[error("missing title")]
     MissingTitle,
-    #[error("bad date {value}")]
-    BadDate { key: String, value: String },
     #[error("empty slug")]
     EmptySlug { from: String },
     #[error("URL collision {url}")]
@@ -77,6 +75,10 @@ pub enum Problem {
     UnsafeOutput { path: String },
     #[error("no content folder {path}")]
     NoContent { path: String },
+    #[error(transparent)]
+    Text(#[from] super::text::TextProblem),
+    #[error(transparent)]
+    Data(#[from] super::data::DataProblem),
 }
 
 impl Problem {
@@ -100,7 +102,6 @@ impl Problem {
             Problem::SectionOnlyKey { .. } => "section-only-key",
             Problem::LinkToHidden { .. } => "link-to-hidden",
             Problem::RootRelativeLink { .. } => "root-relative-link",
-            Problem::BadDate { .. } => "bad-date",
             Problem::EmptySlug { .. } => "empty-slug",
             Problem::UrlCollision { .. } => "url-collision",
             Problem::NoSectionIndex { .. } => "no-section-index",
@@ -114,6 +115,8 @@ impl Problem {
             Problem::BadNow { .. } => "bad-now",
             Problem::UnsafeOutput { .. } => "unsafe-output",
             Problem::NoContent { .. } => "no-content",
+            Problem::Text(t) => t.code(),
+            Problem::Data(d) => d.code(),
         }
     }
 
@@ -211,11 +214,6 @@ impl Problem {
                 "trang thiếu tiêu đề (`title`)".into(),
                 "the page has no `title`".into(),
             ),
-            Problem::BadDate { key, value } => pick(
-                vi,
-                format!("`{key}: {value}` không phải là ngày hợp lệ"),
-                format!("`{key}: {value}` is not a valid date"),
-            ),
             Problem::EmptySlug { from } => pick(
                 vi,
                 format!("không tạo được địa chỉ (slug) từ `{from}`"),
@@ -281,6 +279,8 @@ impl Problem {
                 format!("không có thư mục nội dung `{path}`"),
                 format!("there is no content folder `{path}`"),
             ),
+            Problem::Text(t) => t.message(vi),
+            Problem::Data(d) => d.message(vi),
         }
     }
 
@@ -378,11 +378,6 @@ impl Problem {
                 "thêm dòng `title: \"Tiêu đề trang\"` vào phần thông tin đầu trang".into(),
                 "add `title: \"Page title\"` to the front matter".into(),
             ),
-            Problem::BadDate { .. } => pick(
-                vi,
-                "viết ngày theo dạng năm-tháng-ngày, ví dụ `2021-05-23` hoặc `2021-05-23T07:00:00`".into(),
-                "write dates as year-month-day, e.g. `2021-05-23` or `2021-05-23T07:00:00`".into(),
-            ),
             Problem::EmptySlug { .. } => pick(
                 vi,
                 "thêm `slug: ten-trang` vào phần thông tin đầu trang".into(),
@@ -448,6 +443,8 @@ impl Problem {
                 "chạy lệnh trong thư mục trang web, hoặc chỉ ra thư mục bằng `--root`; tạo trang mới bằng `loa init`".into(),
                 "run in the site folder or pass `--root`; make a new site with `loa init`".into(),
             ),
+            Problem::Text(t) => t.help(vi),
+            Problem::Data(d) => d.help(vi),
         };
         Some(s)
     }

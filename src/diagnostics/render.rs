@@ -14,6 +14,8 @@ pub fn render(diags: &Diagnostics, lang: Lang) -> String {
             (Severity::Error, false) => "error",
             (Severity::Warning, true) => "cảnh báo",
             (Severity::Warning, false) => "warning",
+            (Severity::Note, true) => "ghi chú",
+            (Severity::Note, false) => "note",
         };
         let _ = writeln!(out, "{head}[{}]: {}", d.problem.code(), d.message(lang));
         let loc = d.location();

@@ -1,12 +1,15 @@
 //! Markdown → HTML. One function sets the parser options; a single event pass gives headings
-//! their ids, resolves internal links through a `LinkResolver`, and prefixes footnote ids.
+//! their ids, resolves internal links through a `LinkResolver`, prefixes footnote ids and
+//! applies the Vietnamese text rules (tone style, `<abbr>`, text lints) to running text.
 //! Knows nothing of Tera or of the site tree.
 
 mod headings;
 mod render;
+pub mod text;
 
 pub use headings::{Heading, collect_headings};
 pub use render::{LinkResolver, Rendered, render};
+pub use text::{TextRules, ToneTally};
 
 use pulldown_cmark::{Options, Parser};
 

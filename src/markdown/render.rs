@@ -1,10 +1,12 @@
 //! The render pass: one walk over the event stream that sets heading ids, rewrites internal
-//! links and image sources to relative URLs, numbers footnotes with prefixed ids, and counts
-//! words. Problems are returned with their byte offsets for the caller to locate.
+//! links and image sources to relative URLs, numbers footnotes with prefixed ids, applies the
+//! Vietnamese text rules to running text (`text.rs`) and counts words. Problems are returned
+//! with their byte offsets for the caller to locate.
 
+use super::text::{PageText, Place, TextRules, ToneTally};
 use super::{Heading, new_parser};
 use crate::diagnostics::Problem;
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd, html};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd, TextMergeWithOffset, html};
 use std::collections::HashMap;
 
 /// Turns a link destination written in content into the URL to put in the HTML.
@@ -22,6 +24,10 @@ pub struct Rendered {
     pub words: usize,
     /// Problems, each with its byte offset in the Markdown text.
     pub problems: Vec<(usize, Problem)>,
+    /// Warnings from the text lints, each with its byte offset in the Markdown text.
+    pub lints: Vec<(usize, Problem)>,
+    /// Tone-mark placements of the running text, as written.
+    pub tones: ToneTally,
 }
 
 /// Whether a destination leaves the site (has a URL scheme or is protocol-relative).
@@ -43,8 +49,16 @@ pub fn is_external(dest: &str) -> bool {
 }
 
 /// Renders `body`, whose headings were collected by `collect_headings`.
-pub fn render(body: &str, headings: &[Heading], links: &dyn LinkResolver) -> Rendered {
+pub fn render(
+    body: &str,
+    headings: &[Heading],
+    links: &dyn LinkResolver,
+    rules: &TextRules<'_>,
+) -> Rendered {
     let mut out = Rendered::default();
+    let mut text = PageText::default();
+    // Nesting of links, images and code blocks around the current event.
+    let (mut in_link, mut in_image, mut in_code) = (0usize, 0usize, false);
     let mut heading_ix = 0;
     // Footnote name → (number, references so far). Ids are `fn-N` / `fnref-N[-k]`.
     let mut footnotes: HashMap<String, (usize, usize)> = HashMap::new();
@@ -61,7 +75,16 @@ pub fn render(body: &str, headings: &[Heading], links: &dyn LinkResolver) -> Ren
             }
         }
     };
-    for (ev, range) in new_parser(body).into_offset_iter() {
+    for (ev, range) in TextMergeWithOffset::new(new_parser(body).into_offset_iter()) {
+        match &ev {
+            Event::Start(Tag::Link { .. }) => in_link += 1,
+            Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            _ => {}
+        }
         let ev = match ev {
             Event::Start(Tag::Heading {
                 level,
@@ -133,7 +156,16 @@ pub fn render(body: &str, headings: &[Heading], links: &dyn LinkResolver) -> Ren
             Event::End(TagEnd::FootnoteDefinition) => Event::Html("</div>".into()),
             Event::Text(t) => {
                 out.words += t.split_whitespace().count();
-                Event::Text(t)
+                let place = if in_code {
+                    Place::CodeBlock
+                } else if in_image > 0 {
+                    Place::ImageAlt
+                } else if in_link > 0 {
+                    Place::LinkText
+                } else {
+                    Place::Prose
+                };
+                text.apply(rules, t, body, range, place)
             }
             other => other,
         };
@@ -141,6 +173,8 @@ pub fn render(body: &str, headings: &[Heading], links: &dyn LinkResolver) -> Ren
     }
     out.html.reserve(body.len() * 3 / 2);
     html::push_html(&mut out.html, events.into_iter());
+    out.lints = text.lints;
+    out.tones = text.tones;
     out
 }
 
@@ -164,7 +198,7 @@ mod tests {
 
     fn go(md: &str) -> Rendered {
         let (h, _) = collect_headings(md);
-        render(md, &h, &Links)
+        render(md, &h, &Links, &TextRules::default())
     }
 
     #[test]

@@ -6,23 +6,27 @@ mod context;
 pub use context::{CSS_PATH, Ctx, feed_path};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::markdown::{self, line_col};
+use crate::markdown::{self, line_col, text::At};
 use crate::output::{Body, Output};
 use crate::site::{PageId, PageLinks, Site};
 use crate::templates::Templates;
 use rayon::prelude::*;
 
-/// Renders every page and the 404 page.
-pub fn render_all(cx: &Ctx<'_>) -> Result<Vec<Output>, Diagnostics> {
-    let results: Vec<Result<Output, Vec<Diagnostic>>> = (0..cx.site.nodes.len())
+/// Renders every page and the 404 page. `Ok` carries the outputs and the pages' warnings.
+pub fn render_all(cx: &Ctx<'_>) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
+    let results: Vec<Result<(Output, Vec<Diagnostic>), Vec<Diagnostic>>> = (0..cx.site.nodes.len())
         .into_par_iter()
         .map(|id| render_page(cx, id))
         .collect();
     let mut out = Vec::with_capacity(results.len() + 1);
     let mut diags = Diagnostics::new();
+    let mut warnings = Diagnostics::new();
     for r in results {
         match r {
-            Ok(o) => out.push(o),
+            Ok((o, w)) => {
+                out.push(o);
+                warnings.extend(w);
+            }
             Err(d) => diags.extend(d),
         }
     }
@@ -31,7 +35,7 @@ pub fn render_all(cx: &Ctx<'_>) -> Result<Vec<Output>, Diagnostics> {
         Err(d) => diags.push(d),
     }
     if diags.is_empty() {
-        Ok(out)
+        Ok((out, warnings))
     } else {
         Err(diags)
     }
@@ -52,23 +56,56 @@ pub fn page_html(
         absolute_base: base,
     };
     let src = &node.source;
-    let r = markdown::render(&src.body, &src.headings, &links);
+    let r = markdown::render(&src.body, &src.headings, &links, &site.text_rules());
     if r.problems.is_empty() {
         return Ok(r);
     }
     Err(r
         .problems
         .iter()
-        .map(|(off, p)| {
-            let (l, c) = line_col(&src.body, *off, src.body_line);
-            Diagnostic::error(src.path.clone(), p.clone()).at(&src.text, l, c)
-        })
+        .map(|(off, p)| at_body(src, *off, Diagnostic::error(src.path.clone(), p.clone())))
         .collect())
 }
 
-fn render_page(cx: &Ctx<'_>, id: PageId) -> Result<Output, Vec<Diagnostic>> {
+/// `d` located at byte `off` of the source's body.
+fn at_body(src: &crate::content::Source, off: usize, d: Diagnostic) -> Diagnostic {
+    let (l, c) = line_col(&src.body, off, src.body_line);
+    d.at(&src.text, l, c)
+}
+
+/// The text-layer warnings of a rendered page: its lints, and `mixed-tone-style` over the
+/// title and body when the site keeps text as written.
+fn text_warnings(
+    site: &Site,
+    src: &crate::content::Source,
+    r: &mut markdown::Rendered,
+) -> Vec<Diagnostic> {
+    let warn = |off: usize, p| at_body(src, off, Diagnostic::warning(src.path.clone(), p));
+    let mut out: Vec<Diagnostic> = std::mem::take(&mut r.lints)
+        .into_iter()
+        .map(|(off, p)| warn(off, p))
+        .collect();
+    if site.config.tone_style == crate::vi::tone::ToneStyle::Keep {
+        let mut tones = markdown::ToneTally::default();
+        tones.add(&src.front.title, |_| At::Title);
+        tones.extend(&r.tones);
+        if let Some((at, p)) = tones.mixed() {
+            out.push(match at {
+                At::Body(off) => warn(off, p),
+                At::Title => {
+                    let line = crate::config::key_line(&src.text, "title").unwrap_or(1);
+                    Diagnostic::warning(src.path.clone(), p).at(&src.text, line, 1)
+                }
+            });
+        }
+    }
+    out
+}
+
+fn render_page(cx: &Ctx<'_>, id: PageId) -> Result<(Output, Vec<Diagnostic>), Vec<Diagnostic>> {
     let node = cx.site.node(id);
-    let rendered = page_html(cx.site, id, cx.opts.offline, None)?;
+    let mut rendered = page_html(cx.site, id, cx.opts.offline, None)?;
+    let warnings = text_warnings(cx.site, &node.source, &mut rendered);
     let depth = crate::output::minify::nesting_depth(&rendered.html);
     if depth > crate::output::minify::MAX_DEPTH {
         let src = &node.source;
@@ -86,10 +123,13 @@ fn render_page(cx: &Ctx<'_>, id: PageId) -> Result<Output, Vec<Diagnostic>> {
         .templates
         .render(&template, &tera_context(&context))
         .map_err(|d| vec![with_page(d, node)])?;
-    Ok(Output {
-        path: node.url.file(),
-        body: Body::Bytes(cx.finish_html(html)),
-    })
+    Ok((
+        Output {
+            path: node.url.file(),
+            body: Body::Bytes(cx.finish_html(html)),
+        },
+        warnings,
+    ))
 }
 
 fn render_404(cx: &Ctx<'_>) -> Result<Output, Diagnostic> {

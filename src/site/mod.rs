@@ -11,6 +11,8 @@ pub use tree::resolve;
 
 use crate::config::SiteConfig;
 use crate::content::{Asset, Source};
+use crate::data::Data;
+use crate::markdown::TextRules;
 use std::collections::HashMap;
 use urls::UrlPath;
 
@@ -53,6 +55,8 @@ pub enum Hidden {
 pub struct Site {
     /// site.yaml.
     pub config: SiteConfig,
+    /// The data files of `content/_data/`.
+    pub data: Data,
     /// Visible pages and sections; parents come before children.
     pub nodes: Vec<Node>,
     /// The home page.
@@ -74,6 +78,16 @@ pub struct Site {
 }
 
 impl Site {
+    /// The text rules every page's Markdown is rendered with.
+    pub fn text_rules(&self) -> TextRules<'_> {
+        TextRules {
+            tone_style: self.config.tone_style,
+            abbreviations: Some(&self.data.glossary.matcher),
+            lint_syllables: self.config.lint.suspicious_syllable,
+            allow: &self.config.lint.allow,
+        }
+    }
+
     /// The node with this id.
     pub fn node(&self, id: PageId) -> &Node {
         &self.nodes[id]

@@ -5,9 +5,10 @@ use super::urls::UrlPath;
 use super::{Hidden, Node, PageId, Site};
 use crate::config::SiteConfig;
 use crate::content::{FrontMatter, Loaded, SortBy, Source};
+use crate::data::Data;
 use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
 use crate::options::Options;
-use crate::vi::{fold, slugify};
+use crate::vi::{collate, slugify};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -16,6 +17,7 @@ use std::path::PathBuf;
 pub fn resolve(
     mut loaded: Loaded,
     config: SiteConfig,
+    data: Data,
     opts: &Options,
     now: jiff::Zoned,
 ) -> Result<Site, Diagnostics> {
@@ -214,6 +216,7 @@ pub fn resolve(
     }
     Ok(Site {
         config,
+        data,
         nodes,
         home,
         by_rel,
@@ -234,11 +237,7 @@ fn at_slug(s: &Source, problem: Problem) -> Diagnostic {
 
 /// Order of two pages in a listing.
 fn order(a: &Source, b: &Source, by: SortBy) -> Ordering {
-    let title = || {
-        fold(&a.front.title)
-            .cmp(&fold(&b.front.title))
-            .then_with(|| a.front.title.cmp(&b.front.title))
-    };
+    let title = || collate::compare(&a.front.title, &b.front.title);
     let primary = match by {
         SortBy::Weight => a
             .front

@@ -1,5 +1,6 @@
 //! Folding for search and matching: decompose, drop marks, lowercase, map `đ` to `d`.
-//! "Bầu cử", "bau cu" and "BẦU CỬ" all fold to "bau cu".
+//! "Bầu cử", "bau cu" and "BẦU CỬ" all fold to "bau cu". `matches_word` is the stricter
+//! partial-diacritic match: marks the query has must be there, marks it lacks are free.
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -20,6 +21,50 @@ pub fn fold(s: &str) -> String {
     out.nfc().collect()
 }
 
+/// Marks that change a letter's shape (breve, circumflex, horn); `đ` counts as a shaped `d`.
+const SHAPE_MARKS: [char; 3] = ['\u{306}', '\u{302}', '\u{31b}'];
+/// Tone marks: huyền, sắc, ngã, hỏi, nặng.
+const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+
+/// Per letter: the shape mark (`'đ'` for the stroke), and the word's tone mark if any.
+fn marks(word: &str) -> (Vec<Option<char>>, Option<char>) {
+    let mut shapes = Vec::with_capacity(word.len());
+    let mut tone = None;
+    for c in word.chars() {
+        let mut shape = None;
+        for m in std::iter::once(c).nfd() {
+            if SHAPE_MARKS.contains(&m) {
+                shape = Some(m);
+            } else if TONE_MARKS.contains(&m) {
+                tone = tone.or(Some(m));
+            } else if matches!(m, 'đ' | 'Đ') {
+                shape = Some('đ');
+            }
+        }
+        shapes.push(shape);
+    }
+    (shapes, tone)
+}
+
+/// Whether the query word `query` matches the word `word` (VIETNAMESE.md F2): equal folds,
+/// every shape mark of the query present on the same letter of the word, and the query's
+/// tone, if it has one, equal to the word's wherever it is placed. So `bau` matches `bầu` and
+/// `bâu`, `bầu` matches `bầu` only, `dai` matches `đại`, `đai` does not match `dài`, and
+/// `hòa` matches `hoà`.
+pub fn matches_word(query: &str, word: &str) -> bool {
+    if fold(query) != fold(word) {
+        return false;
+    }
+    let (qs, qt) = marks(query);
+    let (ws, wt) = marks(word);
+    if qs.len() != ws.len() {
+        // Folds agree but letters do not line up (not Vietnamese letters): folds decide.
+        return true;
+    }
+    let shapes_ok = qs.iter().zip(&ws).all(|(q, w)| q.is_none() || q == w);
+    shapes_ok && (qt.is_none() || qt == wt)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -30,6 +75,26 @@ mod tests {
         assert_eq!(fold("ĐẮK LẮK"), "dak lak");
         assert_eq!(fold("tôi được đi học"), "toi duoc di hoc");
         assert_eq!(fold("hòa"), fold("hoà"));
+    }
+
+    #[test]
+    fn partial_diacritic_matching() {
+        assert!(matches_word("bau", "bầu"));
+        assert!(matches_word("bau", "bâu"));
+        assert!(matches_word("bầu", "bầu"));
+        assert!(matches_word("Bầu", "BẦU"));
+        assert!(!matches_word("bầu", "bâu"));
+        assert!(!matches_word("bâu", "bau"));
+        assert!(matches_word("bâu", "bầu"));
+        assert!(matches_word("dai", "đại"));
+        assert!(matches_word("đai", "đại"));
+        assert!(!matches_word("đai", "dài"));
+        assert!(!matches_word("đường", "Dương"));
+        assert!(matches_word("duong", "Dương"));
+        assert!(matches_word("hòa", "hoà"));
+        assert!(matches_word("uỷ", "ủy"));
+        assert!(!matches_word("hòa", "hóa"));
+        assert!(!matches_word("bau", "bao"));
     }
 
     #[test]
