@@ -2,7 +2,9 @@
 //! reading the Markdown files in parallel.
 
 use super::{Asset, FrontMatter, Loaded, Source, front_matter};
-use crate::diagnostics::{Diagnostic, Diagnostics, Problem, TextProblem, display_path};
+use crate::diagnostics::{
+    Diagnostic, Diagnostics, Problem, TextProblem, WithWarnings, display_path,
+};
 use crate::markdown::{Heading, collect_headings, line_col};
 use crate::vi::nfc;
 use crate::vi::normalize::{Ingested, ingest};
@@ -65,7 +67,7 @@ pub fn load(root: &Path, tone_style: ToneStyle) -> Result<(Loaded, Diagnostics),
             assets.push(Asset { rel, abs });
         }
     }
-    let results: Vec<Result<(Source, Vec<Diagnostic>), Vec<Diagnostic>>> = md
+    let results: Vec<WithWarnings<Source>> = md
         .par_iter()
         .map(|(rel, abs)| read_source(root, rel, abs, tone_style))
         .collect();
@@ -105,12 +107,7 @@ fn rel_to(root: &Path, p: &Path) -> PathBuf {
 
 /// Reads one Markdown file. `Ok` carries the source and the notes and warnings about its text
 /// (decomposed Unicode, eth look-alikes).
-fn read_source(
-    root: &Path,
-    rel: &str,
-    abs: &Path,
-    tone_style: ToneStyle,
-) -> Result<(Source, Vec<Diagnostic>), Vec<Diagnostic>> {
+fn read_source(root: &Path, rel: &str, abs: &Path, tone_style: ToneStyle) -> WithWarnings<Source> {
     let path = rel_to(root, abs);
     let bytes = std::fs::read(abs).map_err(|e| {
         vec![Diagnostic::error(

@@ -24,6 +24,9 @@ pub enum Lang {
     En,
 }
 
+/// A stage's result for one item: the value with its warnings, or the errors.
+pub type WithWarnings<T> = Result<(T, Vec<Diagnostic>), Vec<Diagnostic>>;
+
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {

@@ -5,7 +5,7 @@ mod context;
 
 pub use context::{CSS_PATH, Ctx, feed_path};
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, WithWarnings};
 use crate::markdown::{self, line_col, text::At};
 use crate::output::{Body, Output};
 use crate::site::{PageId, PageLinks, Site};
@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 /// Renders every page and the 404 page. `Ok` carries the outputs and the pages' warnings.
 pub fn render_all(cx: &Ctx<'_>) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
-    let results: Vec<Result<(Output, Vec<Diagnostic>), Vec<Diagnostic>>> = (0..cx.site.nodes.len())
+    let results: Vec<WithWarnings<Output>> = (0..cx.site.nodes.len())
         .into_par_iter()
         .map(|id| render_page(cx, id))
         .collect();
@@ -102,7 +102,7 @@ fn text_warnings(
     out
 }
 
-fn render_page(cx: &Ctx<'_>, id: PageId) -> Result<(Output, Vec<Diagnostic>), Vec<Diagnostic>> {
+fn render_page(cx: &Ctx<'_>, id: PageId) -> WithWarnings<Output> {
     let node = cx.site.node(id);
     let mut rendered = page_html(cx.site, id, cx.opts.offline, None)?;
     let warnings = text_warnings(cx.site, &node.source, &mut rendered);

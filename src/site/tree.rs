@@ -44,10 +44,11 @@ pub fn resolve(
     let mut hidden: HashMap<String, Hidden> = HashMap::new();
     let mut hidden_dirs: Vec<(String, Hidden)> = Vec::new();
     for s in &sources {
-        if s.is_section && s.rel != "_index.md" {
-            if let Some(h) = hidden_reason(&s.front) {
-                hidden_dirs.push((format!("{}/", s.dir()), h));
-            }
+        if s.is_section
+            && s.rel != "_index.md"
+            && let Some(h) = hidden_reason(&s.front)
+        {
+            hidden_dirs.push((format!("{}/", s.dir()), h));
         }
     }
     let mut visible: Vec<Source> = Vec::new();

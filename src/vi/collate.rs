@@ -163,7 +163,7 @@ mod tests {
 
     #[test]
     fn ballot_order() {
-        let mut people = vec![
+        let mut people = [
             ("Trần Văn Bình", Some(date(1970, 1, 1))),
             ("Lê Thị An", None),
             ("Nguyễn Văn Bình", Some(date(1980, 5, 2))),

@@ -103,4 +103,22 @@ mod tests {
             assert_eq!(fold(&fold(s)), fold(s));
         }
     }
+
+    proptest::proptest! {
+        #[test]
+        fn fold_is_idempotent_on_any_text(s in "\\PC{0,40}") {
+            let once = fold(&s);
+            proptest::prop_assert_eq!(fold(&once), once.clone());
+            // Folded text has no combining marks and no đ left.
+            proptest::prop_assert!(!once.chars().any(|c| is_combining_mark(c) || c == 'đ'));
+        }
+
+        #[test]
+        fn a_query_without_marks_matches_every_marked_spelling(
+            w in "[aăâeêioôơuưyđdbchklmnpqrstvxgàáạảãầấậẩẫằắặẳẵèéẹẻẽềếệểễìíịỉĩòóọỏõồốộổỗờớợởỡùúụủũừứựửữỳýỵỷỹ]{1,7}"
+        ) {
+            proptest::prop_assert!(matches_word(&fold(&w), &w));
+            proptest::prop_assert!(matches_word(&w, &w));
+        }
+    }
 }

@@ -39,7 +39,7 @@ pub fn ingest(s: &str) -> Ingested {
     let n = nfc(s);
     let mut out = Ingested::default();
     if let Cow::Owned(t) = &n {
-        out.recomposed = s.chars().count() - t.chars().count();
+        out.recomposed = s.chars().count().saturating_sub(t.chars().count());
         out.first_recomposed = s.bytes().zip(t.bytes()).position(|(a, b)| a != b);
     }
     let mut text = n.into_owned();
@@ -134,5 +134,16 @@ mod tests {
         let words: Vec<_> = i.eth.iter().map(|(_, w)| w.as_str()).collect();
         assert_eq!(words, ["Đinh", "Đồng", "HĐND", "NĐ"]);
         assert_eq!(&i.text[i.eth[0].0.clone()], "Đinh");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn nfc_of_nfd_is_nfc(s in "\\PC{0,40}") {
+            let nfd: String = s.nfd().collect();
+            proptest::prop_assert_eq!(nfc(&nfd), nfc(&s));
+            let once = ingest(&s).text;
+            proptest::prop_assert_eq!(ingest(&once).text, once.clone());
+            proptest::prop_assert_eq!(ingest(&nfd).text, once);
+        }
     }
 }

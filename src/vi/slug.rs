@@ -37,4 +37,15 @@ mod tests {
         assert_eq!(slugify("Chỉ thị số 45-CT/TW"), "chi-thi-so-45-ct-tw");
         assert_eq!(slugify("—"), "");
     }
+
+    proptest::proptest! {
+        #[test]
+        fn slugs_are_lowercase_ascii_words_joined_by_dashes(s in "\\PC{0,60}") {
+            let slug = slugify(&s);
+            let ok = slug.is_empty()
+                || slug.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+            proptest::prop_assert!(ok, "{:?} -> {:?}", s, slug);
+            proptest::prop_assert_eq!(slugify(&slug), slug.clone());
+        }
+    }
 }

@@ -91,7 +91,7 @@ fn candidates(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         loop {
             let (start, c) = chars.find(|&(_, c)| c.is_alphabetic())?;
             let (mut end, mut ascii, mut count) = (start + c.len_utf8(), c.is_ascii(), 1);
-            while let Some(&(i, c)) = chars.next_if(|&(_, c)| c.is_alphabetic()) {
+            while let Some((i, c)) = chars.next_if(|&(_, c)| c.is_alphabetic()) {
                 (end, ascii, count) = (i + c.len_utf8(), ascii && c.is_ascii(), count + 1);
             }
             if !ascii && count <= MAX_CHARS {
@@ -138,19 +138,16 @@ pub fn convert(text: &str, style: ToneStyle) -> Cow<'_, str> {
         }
         let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
         out.push_str(text.get(copied..range.start).unwrap_or_default());
+        // The mark goes to the first vowel (traditional) or the second (modern); case is kept.
+        let marked = p.first + usize::from(target == Placement::Modern);
         for (i, c) in word.chars().enumerate() {
-            let moved = (i == p.first || i == p.first + 1)
-                .then(|| vowel(c))
-                .flatten()
-                .and_then(|v| {
-                    let on_first = i == p.first;
-                    let tone = if on_first == (target == Placement::Traditional) {
-                        p.tone
-                    } else {
-                        Tone::Ngang
-                    };
+            let moved = match vowel(c) {
+                Some(v) if i == p.first || i == p.first + 1 => {
+                    let tone = if i == marked { p.tone } else { Tone::Ngang };
                     vowel_char(v.row, tone, v.upper)
-                });
+                }
+                _ => None,
+            };
             out.push(moved.unwrap_or(c));
         }
         copied = range.end;
@@ -255,6 +252,11 @@ mod tests {
 
     #[test]
     fn keys_match_across_placements() {
+        assert_eq!(key("hòa"), ("hoa".to_string(), Tone::Huyen));
+        assert_eq!(key("HÒA"), key("hoà"));
+        assert_eq!(key("Đường"), ("đương".to_string(), Tone::Huyen));
+        assert_ne!(key("hoa"), key("hóa"));
+        assert_ne!(key("hòa"), key("hóa"));
         for (old, new) in PAIRS {
             assert_eq!(key(old).1, key(new).1);
             for (a, b) in old.split(' ').zip(new.split(' ')) {

@@ -73,6 +73,11 @@ impl TestSite {
         read(&self.out, rel)
     }
 
+    /// Reads a file of the site itself (not the output) as text.
+    pub fn read_source(&self, rel: &str) -> String {
+        read(&self.root, rel)
+    }
+
     /// Whether the output has this file.
     pub fn has(&self, rel: &str) -> bool {
         self.out.join(rel).is_file()
