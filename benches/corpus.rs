@@ -1486,8 +1486,27 @@ fn site_yaml() -> String {
     format!(
         "{MARKER}\ntitle: \"Kho thử nghiệm Loa\"\nbase_url: \"https://example.org/\"\nlanguage: vi\n\
          description: \"Kho nội dung tổng hợp để đo hiệu năng của Loa: các chuyên mục, bài viết \
-         và bảng số liệu về bầu cử, sinh tự động.\"\n"
+         và bảng số liệu về bầu cử, sinh tự động.\"\n\
+         lint:\n  suspicious_syllable: true\n"
     )
+}
+
+/// `content/_data/glossary.yaml`: the abbreviations the vocabulary uses, so the build expands
+/// them as a real site's would.
+fn glossary_yaml() -> String {
+    [
+        ("UBND", "Ủy ban nhân dân"),
+        ("HĐBCQG", "Hội đồng bầu cử quốc gia"),
+        ("UBBC", "Ủy ban bầu cử"),
+        ("HĐND", "Hội đồng nhân dân"),
+        ("ĐBQH", "đại biểu Quốc hội"),
+    ]
+    .iter()
+    .map(|(a, e)| format!("- abbr: {a}\n  expansion: {e}\n"))
+    .chain(std::iter::once(
+        "- abbr: CT\n  meanings: [Chỉ thị, Chủ tịch]\n".to_string(),
+    ))
+    .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1580,6 +1599,9 @@ fn run(args: &Args) -> Result<(usize, u64), String> {
         fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
     };
     put(args.out.join("site.yaml"), site_yaml())?;
+    let data = content.join("_data");
+    fs::create_dir_all(&data).map_err(|e| format!("{}: {e}", data.display()))?;
+    put(data.join("glossary.yaml"), glossary_yaml())?;
     for (si, sec) in plan.sections.iter().enumerate() {
         let dir = content.join(&sec.dir);
         fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;

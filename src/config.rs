@@ -93,28 +93,8 @@ pub const FILE: &str = "site.yaml";
 
 /// Reads and checks `site.yaml` under `root`, applying `--base-url`.
 pub fn load(opts: &Options) -> Result<SiteConfig, Vec<Diagnostic>> {
-    let path = opts.root.join(FILE);
     let rel = PathBuf::from(FILE);
-    let text = match std::fs::read(&path) {
-        Ok(b) => String::from_utf8(b).map_err(|e| {
-            vec![Diagnostic::error(
-                rel.clone(),
-                Problem::NotUtf8 {
-                    byte_offset: e.utf8_error().valid_up_to(),
-                },
-            )]
-        })?,
-        Err(e) => {
-            return Err(vec![Diagnostic::error(
-                rel,
-                Problem::Read {
-                    path: crate::diagnostics::display_path(&path),
-                    detail: e.to_string(),
-                },
-            )]);
-        }
-    };
-    let text = crate::vi::nfc(&text).into_owned();
+    let text = crate::data::read_text(&opts.root.join(FILE), &rel)?;
     let mut cfg: SiteConfig = parse(&text, &rel)?;
     if let Some(b) = &opts.base_url {
         cfg.base_url = Some(b.clone());

@@ -6,7 +6,6 @@ use crate::diagnostics::{
     Diagnostic, Diagnostics, Problem, TextProblem, WithWarnings, display_path,
 };
 use crate::markdown::{Heading, collect_headings, line_col};
-use crate::vi::nfc;
 use crate::vi::normalize::{Ingested, ingest};
 use crate::vi::tone::{self, ToneStyle};
 use rayon::prelude::*;
@@ -56,7 +55,7 @@ pub fn load(root: &Path, tone_style: ToneStyle) -> Result<(Loaded, Diagnostics),
             .strip_prefix(&content)
             .ok()
             .and_then(|r| r.to_str())
-            .map(|r| nfc(&r.replace('\\', "/")).into_owned())
+            .map(|r| ingest(&r.replace('\\', "/")).text)
         else {
             diags.push(Diagnostic::error(rel_to(root, &abs), Problem::NonUtf8Path));
             continue;
