@@ -211,13 +211,24 @@ pub fn parse(
         template: raw.template,
         tags: raw.tags,
         locality: raw.locality,
-        sources: raw.sources,
+        sources: raw.sources.into_iter().map(normalize_source).collect(),
         aliases: raw.aliases,
         toc: raw.toc,
         sort_by: raw.sort_by.unwrap_or_default(),
         feed: raw.feed.unwrap_or(false),
         in_menu: raw.in_menu.unwrap_or(false),
     })
+}
+
+/// A document identifier in its normal spelling (`36 -HD/BTCTW` → `36-HD/BTCTW`, `số 2/CT-TTG`
+/// → `02/CT-TTg`); anything else (a title around an identifier) is kept as written.
+fn normalize_source(s: SourceRef) -> SourceRef {
+    match s {
+        SourceRef::Document(id) => {
+            SourceRef::Document(crate::vi::docid::normalize(&id).unwrap_or(id))
+        }
+        web => web,
+    }
 }
 
 #[cfg(test)]
@@ -250,6 +261,28 @@ mod tests {
         assert_eq!(f.tags, vec!["a", "b"]);
         assert_eq!(f.sources.len(), 2);
         assert!(matches!(f.sources[0], SourceRef::Document(_)));
+    }
+
+    #[test]
+    fn document_sources_are_normalized() {
+        let f = fm("---\ntitle: T\nsources: [\"36 -HD/BTCTW\", \"Chỉ thị số 45-CT/TW\", \"số 2/CT-TTG\", \"Luật Bầu cử\"]\n---\n").unwrap();
+        let ids: Vec<_> = f
+            .sources
+            .iter()
+            .map(|s| match s {
+                SourceRef::Document(d) => d.as_str(),
+                SourceRef::Web { .. } => "",
+            })
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "36-HD/BTCTW",
+                "Chỉ thị số 45-CT/TW",
+                "02/CT-TTg",
+                "Luật Bầu cử"
+            ]
+        );
     }
 
     #[test]

@@ -4,10 +4,12 @@
 
 use crate::diagnostics::{Problem, TextProblem};
 use crate::vi::abbr::Abbreviations;
+use crate::vi::syllable::Suspicion;
 use crate::vi::tone::{self, Placement, ToneStyle};
-use crate::vi::{docid, syllable};
+use crate::vi::{docid, is_letter, syllable};
 use pulldown_cmark::{CowStr, Event};
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// The site's text settings, borrowed for one render.
@@ -165,22 +167,29 @@ impl PageText {
     fn lint(&mut self, rules: &TextRules<'_>, text: &str, locate: impl Fn(Range<usize>) -> usize) {
         for r in words(text) {
             let w = &text[r.clone()];
-            if !syllable::in_scope(w) || rules.allow.iter().any(|a| eq_ignore_case(a, w)) {
+            // ASCII words are never in scope (R8).
+            if w.is_ascii() {
                 continue;
             }
-            if let Some(why) = syllable::check(w) {
-                let p = TextProblem::SuspiciousSyllable {
-                    word: w.to_string(),
-                    why,
-                };
-                self.lints.push((locate(r), p.into()));
+            let Some(why) = suspicion(w) else { continue };
+            if rules.allow.iter().any(|a| eq_ignore_case(a, w)) {
+                continue;
             }
+            let p = TextProblem::SuspiciousSyllable {
+                word: w.to_string(),
+                why,
+            };
+            self.lints.push((locate(r), p.into()));
         }
     }
 
     /// The HTML of `text` with the first use on this page of each unambiguous abbreviation
     /// wrapped in `<abbr title>`, or `None` when nothing is wrapped.
     fn expand(&mut self, abbrs: &Abbreviations, text: &str) -> Option<String> {
+        // Once every abbreviation has had its first use, the rest of the page is left alone.
+        if self.expanded.len() >= abbrs.expandable() {
+            return None;
+        }
         let mut found = abbrs.find(text, &[]);
         found.retain(|f| {
             abbrs.entry(f.entry).expansion.is_some() && !self.expanded.contains(&f.entry)
@@ -189,7 +198,11 @@ impl PageText {
             return None;
         }
         // Document identifiers (`02/CT-TTg`) are never expanded inside.
-        let ids: Vec<Range<usize>> = docid::find(text).into_iter().map(|d| d.range).collect();
+        let ids: Vec<Range<usize>> = if text.bytes().any(|b| b.is_ascii_digit()) {
+            docid::find(text).into_iter().map(|d| d.range).collect()
+        } else {
+            Vec::new()
+        };
         if !ids.is_empty() {
             found = abbrs.find(text, &ids);
             found.retain(|f| abbrs.entry(f.entry).expansion.is_some());
@@ -220,20 +233,49 @@ impl PageText {
     }
 }
 
+thread_local! {
+    /// Verdicts of the syllable lint by word: text repeats a few thousand syllables, so each
+    /// worker thread checks each distinct word once.
+    static VERDICTS: RefCell<HashMap<Box<str>, Option<Suspicion>>> = RefCell::new(HashMap::new());
+}
+
+/// Words remembered per thread before the memo starts over (bounds memory on odd input).
+const MAX_REMEMBERED: usize = 100_000;
+
+/// Why `word` is suspicious, if it is in the lint's scope and not a valid syllable.
+fn suspicion(word: &str) -> Option<Suspicion> {
+    VERDICTS.with(|v| {
+        if let Some(known) = v.borrow().get(word) {
+            return *known;
+        }
+        let verdict = if syllable::in_scope(word) {
+            syllable::check(word)
+        } else {
+            None
+        };
+        let mut v = v.borrow_mut();
+        if v.len() >= MAX_REMEMBERED {
+            v.clear();
+        }
+        v.insert(word.into(), verdict);
+        verdict
+    })
+}
+
 /// Byte ranges of the words of `text`: letters, with an apostrophe inside a word kept
 /// (`M'Drắk`).
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
-        let (start, _) = chars.by_ref().find(|(_, c)| c.is_alphabetic())?;
+        let (start, _) = chars.by_ref().find(|(_, c)| is_letter(*c))?;
         let mut end = text.len();
         while let Some(&(i, c)) = chars.peek() {
             let joins = matches!(c, '\'' | '’')
                 && text[i + c.len_utf8()..]
                     .chars()
                     .next()
-                    .is_some_and(char::is_alphabetic);
-            if !(c.is_alphabetic() || joins) {
+                    .is_some_and(is_letter);
+            if !(is_letter(c) || joins) {
                 end = i;
                 break;
             }

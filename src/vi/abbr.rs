@@ -1,7 +1,6 @@
 //! Abbreviations (VIETNAMESE.md §8): finding glossary abbreviations in running text, case-
 //! sensitive, whole tokens only, longest first, outside given spans (document identifiers).
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// One abbreviation to look for.
@@ -18,7 +17,10 @@ pub struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Abbreviations {
     entries: Vec<Entry>,
-    by_first: HashMap<char, Vec<usize>>,
+    /// Entry indexes by first character (sorted by character), longest abbreviation first.
+    by_first: Vec<(char, Vec<usize>)>,
+    /// How many entries have an expansion.
+    expandable: usize,
 }
 
 /// One abbreviation found in text.
@@ -33,13 +35,16 @@ pub struct Found {
 impl Abbreviations {
     /// Builds the matcher. Entries keep their order for `entry(i)`.
     pub fn new(entries: Vec<Entry>) -> Self {
-        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             if let Some(c) = e.abbr.chars().next() {
-                by_first.entry(c).or_default().push(i);
+                match by_first.binary_search_by_key(&c, |(f, _)| *f) {
+                    Ok(at) => by_first[at].1.push(i),
+                    Err(at) => by_first.insert(at, (c, vec![i])),
+                }
             }
         }
-        for list in by_first.values_mut() {
+        for (_, list) in by_first.iter_mut() {
             list.sort_by(|a, b| {
                 entries[*b]
                     .abbr
@@ -48,12 +53,22 @@ impl Abbreviations {
                     .then(a.cmp(b))
             });
         }
-        Self { entries, by_first }
+        let expandable = entries.iter().filter(|e| e.expansion.is_some()).count();
+        Self {
+            entries,
+            by_first,
+            expandable,
+        }
     }
 
     /// No abbreviations at all.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// How many entries have an expansion (are not ambiguous).
+    pub fn expandable(&self) -> usize {
+        self.expandable
     }
 
     /// The entry at `i`.
@@ -72,14 +87,15 @@ impl Abbreviations {
         let mut skip_ix = 0;
         let mut resume = 0;
         for (i, c) in text.char_indices() {
-            let at_token_start = prev.is_none_or(|p| !p.is_alphanumeric());
+            let at_token_start = prev.is_none_or(|p| !super::is_letter_or_digit(p));
             prev = Some(c);
             if i < resume || !at_token_start {
                 continue;
             }
-            let Some(candidates) = self.by_first.get(&c) else {
+            let Ok(at) = self.by_first.binary_search_by_key(&c, |(f, _)| *f) else {
                 continue;
             };
+            let candidates = &self.by_first[at].1;
             while skip_ix < skip.len() && skip[skip_ix].end <= i {
                 skip_ix += 1;
             }
@@ -90,7 +106,7 @@ impl Abbreviations {
                     && !rest[a.len()..]
                         .chars()
                         .next()
-                        .is_some_and(char::is_alphanumeric)
+                        .is_some_and(super::is_letter_or_digit)
             });
             if let Some(&e) = hit {
                 let range = i..i + self.entries[e].abbr.len();

@@ -63,7 +63,7 @@ fn eth_words(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
-        match (c.is_alphabetic(), start) {
+        match (super::is_letter(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 let word = &text[s..i];

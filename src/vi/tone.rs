@@ -89,9 +89,9 @@ fn candidates(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
         loop {
-            let (start, c) = chars.find(|&(_, c)| c.is_alphabetic())?;
+            let (start, c) = chars.find(|&(_, c)| super::is_letter(c))?;
             let (mut end, mut ascii, mut count) = (start + c.len_utf8(), c.is_ascii(), 1);
-            while let Some((i, c)) = chars.next_if(|&(_, c)| c.is_alphabetic()) {
+            while let Some((i, c)) = chars.next_if(|&(_, c)| super::is_letter(c)) {
                 (end, ascii, count) = (i + c.len_utf8(), ascii && c.is_ascii(), count + 1);
             }
             if !ascii && count <= MAX_CHARS {
