@@ -34,8 +34,11 @@ if [[ ! -d "$base_src" ]]; then
     note "checking out $BASE into $base_src"
     git -C "$root" worktree add --detach "$base_src" "$BASE" >/dev/null
 fi
-note "building loa at $BASE"
-CARGO_TARGET_DIR="$target_dir" build "$base_src" "$bench/loa-base"
+if [[ ! -x "$bench/loa-base-$BASE" ]]; then
+    note "building loa at $BASE"
+    build "$base_src" "$bench/loa-base-$BASE"
+fi
+cp "$bench/loa-base-$BASE" "$bench/loa-base"
 note "building loa from the working tree"
 build "$root" "$bench/loa-head"
 
@@ -51,23 +54,32 @@ rm -rf "$corpus/base/themes" && cp -r "$base_src/themes" "$corpus/base/themes"
 sed '/^lint:/,$d' "$corpus/head/site.yaml" >"$corpus/base/site.yaml"
 
 # --- runs ---------------------------------------------------------------------------------------
-declare -A wall rss
+# Output goes to memory (/dev/shm) when there is one: writing 10k files to disk is noisier than
+# everything measured here. Both builds write the same files.
+out_root="${OUT_ROOT:-/dev/shm}"
+[[ -d "$out_root" && -w "$out_root" ]] || out_root="$bench"
+declare -A wall cpu rss
 for i in $(seq 1 "$RUNS"); do
     for side in base head; do
-        out="$bench/out-text-$side"
-        "$timer" -f '%e %M' -o "$logs/time-$side" "$bench/loa-$side" build --root "$corpus/$side" \
+        out="$out_root/loa-text-bench-$side"
+        "$timer" -f '%e %U %S %M' -o "$logs/time-$side" "$bench/loa-$side" build --root "$corpus/$side" \
             --output "$out" --now "$NOW" --quiet >"$logs/run-$side.log" 2>&1 \
             || { tail -n 20 "$logs/run-$side.log" >&2; die "loa-$side failed"; }
-        read -r w m <"$logs/time-$side"
+        read -r w u s m <"$logs/time-$side"
+        c=$(echo "$u + $s" | bc -l)
         wall[$side]+="$w "
+        cpu[$side]+="$c "
         rss[$side]+="$m "
-        note "run $i $side: ${w}s ${m}KB"
+        note "run $i $side: ${w}s wall, ${c}s CPU, ${m}KB"
     done
 done
+rm -rf "$out_root"/loa-text-bench-base "$out_root"/loa-text-bench-head
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 bw=$(median <<<"${wall[base]}"); hw=$(median <<<"${wall[head]}")
+bc_=$(median <<<"${cpu[base]}"); hc=$(median <<<"${cpu[head]}")
 bm=$(median <<<"${rss[base]}"); hm=$(median <<<"${rss[head]}")
-printf '\n%-28s %10s %12s\n' "" "wall (s)" "peak RSS (MB)"
-printf '%-28s %10s %12.1f\n' "before the text layer" "$bw" "$(echo "$bm/1024" | bc -l)"
-printf '%-28s %10s %12.1f\n' "with the text layer" "$hw" "$(echo "$hm/1024" | bc -l)"
-printf '%-28s %10.3f %12.3f\n' "ratio" "$(echo "$hw/$bw" | bc -l)" "$(echo "$hm/$bm" | bc -l)"
+printf '\n%s pages, median of %s builds each, output in %s\n' "$PAGES" "$RUNS" "$out_root"
+printf '%-24s %9s %9s %14s\n' "" "wall (s)" "CPU (s)" "peak RSS (MB)"
+printf '%-24s %9s %9s %14.1f\n' "before the text layer" "$bw" "$bc_" "$(echo "$bm/1024" | bc -l)"
+printf '%-24s %9s %9s %14.1f\n' "with the text layer" "$hw" "$hc" "$(echo "$hm/1024" | bc -l)"
+printf '%-24s %9.3f %9.3f %14.3f\n' "ratio" "$(echo "$hw/$bw" | bc -l)" "$(echo "$hc/$bc_" | bc -l)" "$(echo "$hm/$bm" | bc -l)"

@@ -23,6 +23,9 @@ pub struct TextRules<'a> {
     pub lint_syllables: bool,
     /// Words the syllable lint accepts, as written in site.yaml (compared case-insensitively).
     pub allow: &'a [String],
+    /// Tally tone placements and run the lints; off when a page is rendered a second time
+    /// (feeds), whose findings were already reported.
+    pub report: bool,
 }
 
 /// Where a piece of text sits, which decides what may be done to it.
@@ -64,14 +67,19 @@ impl ToneTally {
     /// Counts the placements in `text`, whose byte range `r` is at `locate(r)`.
     pub fn add(&mut self, text: &str, locate: impl Fn(Range<usize>) -> At) {
         for (r, p) in tone::placements(text) {
-            let (count, first) = match p {
-                Placement::Traditional => (&mut self.traditional, &mut self.first_traditional),
-                Placement::Modern => (&mut self.modern, &mut self.first_modern),
-            };
-            *count += 1;
-            if first.is_none() {
-                *first = Some((locate(r.clone()), text[r].to_string()));
-            }
+            self.count(p, &text[r.clone()], || locate(r));
+        }
+    }
+
+    /// Counts one word showing placement `p`.
+    fn count(&mut self, p: Placement, word: &str, at: impl FnOnce() -> At) {
+        let (count, first) = match p {
+            Placement::Traditional => (&mut self.traditional, &mut self.first_traditional),
+            Placement::Modern => (&mut self.modern, &mut self.first_modern),
+        };
+        *count += 1;
+        if first.is_none() {
+            *first = Some((at(), word.to_string()));
         }
     }
 
@@ -113,6 +121,9 @@ impl ToneTally {
 pub struct PageText {
     /// Glossary entries already expanded on this page.
     expanded: HashSet<usize>,
+    /// How many glossary entries the page's source uses outside document identifiers (an
+    /// upper bound of what can be expanded), counted on first use of the rules.
+    expandable_here: Option<usize>,
     /// Tone placements seen in the body.
     pub tones: ToneTally,
     /// Warnings, each with its byte offset in the body.
@@ -144,9 +155,8 @@ impl PageText {
                     .map_or(range.start, |i| range.start + i)
             }
         };
-        self.tones.add(&text, |r| At::Body(locate(r)));
-        if rules.lint_syllables {
-            self.lint(rules, &text, locate);
+        if rules.report {
+            self.words(rules, &text, locate);
         }
         let converted = match tone::convert(&text, rules.tone_style) {
             std::borrow::Cow::Borrowed(_) => text,
@@ -154,6 +164,12 @@ impl PageText {
         };
         match (place, rules.abbreviations) {
             (Place::Prose, Some(abbrs)) if !abbrs.is_empty() => {
+                let here = *self
+                    .expandable_here
+                    .get_or_insert_with(|| used_outside_ids(abbrs, body));
+                if self.expanded.len() >= here {
+                    return Event::Text(converted);
+                }
                 match self.expand(abbrs, &converted) {
                     Some(html) => Event::InlineHtml(html.into()),
                     None => Event::Text(converted),
@@ -163,12 +179,19 @@ impl PageText {
         }
     }
 
-    /// `suspicious-syllable` for each word in scope that is not allowed.
-    fn lint(&mut self, rules: &TextRules<'_>, text: &str, locate: impl Fn(Range<usize>) -> usize) {
-        for r in words(text) {
+    /// One pass over the words of `text`: the tone tally, and `suspicious-syllable` for each
+    /// word in scope that is not allowed when the lint is on.
+    fn words(&mut self, rules: &TextRules<'_>, text: &str, locate: impl Fn(Range<usize>) -> usize) {
+        for (r, ascii) in scan_words(text) {
+            // ASCII words show no placement and are never in the lint's scope (R8).
+            if ascii {
+                continue;
+            }
             let w = &text[r.clone()];
-            // ASCII words are never in scope (R8).
-            if w.is_ascii() {
+            if let Some(p) = tone::placement(w) {
+                self.tones.count(p, w, || At::Body(locate(r.clone())));
+            }
+            if !rules.lint_syllables {
                 continue;
             }
             let Some(why) = suspicion(w) else { continue };
@@ -186,10 +209,6 @@ impl PageText {
     /// The HTML of `text` with the first use on this page of each unambiguous abbreviation
     /// wrapped in `<abbr title>`, or `None` when nothing is wrapped.
     fn expand(&mut self, abbrs: &Abbreviations, text: &str) -> Option<String> {
-        // Once every abbreviation has had its first use, the rest of the page is left alone.
-        if self.expanded.len() >= abbrs.expandable() {
-            return None;
-        }
         let mut found = abbrs.find(text, &[]);
         found.retain(|f| {
             abbrs.entry(f.entry).expansion.is_some() && !self.expanded.contains(&f.entry)
@@ -198,11 +217,7 @@ impl PageText {
             return None;
         }
         // Document identifiers (`02/CT-TTg`) are never expanded inside.
-        let ids: Vec<Range<usize>> = if text.bytes().any(|b| b.is_ascii_digit()) {
-            docid::find(text).into_iter().map(|d| d.range).collect()
-        } else {
-            Vec::new()
-        };
+        let ids = ids_around(text, found.iter().map(|f| &f.range));
         if !ids.is_empty() {
             found = abbrs.find(text, &ids);
             found.retain(|f| abbrs.entry(f.entry).expansion.is_some());
@@ -236,8 +251,31 @@ impl PageText {
 thread_local! {
     /// Verdicts of the syllable lint by word: text repeats a few thousand syllables, so each
     /// worker thread checks each distinct word once.
-    static VERDICTS: RefCell<HashMap<Box<str>, Option<Suspicion>>> = RefCell::new(HashMap::new());
+    static VERDICTS: RefCell<HashMap<Box<str>, Option<Suspicion>, BuildWordHasher>> =
+        RefCell::new(HashMap::default());
 }
+
+/// A fast hash for short words (FxHash's rotate-multiply). The keys are the site's own words
+/// and the memo is capped, so hash flooding cannot cost more than one slow build.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type BuildWordHasher = std::hash::BuildHasherDefault<WordHasher>;
 
 /// Words remembered per thread before the memo starts over (bounds memory on odd input).
 const MAX_REMEMBERED: usize = 100_000;
@@ -262,27 +300,127 @@ fn suspicion(word: &str) -> Option<Suspicion> {
     })
 }
 
+/// How many unambiguous glossary entries occur in `source` outside document identifiers. Once
+/// that many have been expanded, the rest of the page has nothing left to expand, so the
+/// per-text search stops (most pages use a few abbreviations early and often).
+fn used_outside_ids(abbrs: &Abbreviations, source: &str) -> usize {
+    let mut found = abbrs.find(source, &[]);
+    found.retain(|f| abbrs.entry(f.entry).expansion.is_some());
+    let ids = ids_around(source, found.iter().map(|f| &f.range));
+    found
+        .into_iter()
+        .filter(|f| {
+            !ids.iter()
+                .any(|i| i.start < f.range.end && f.range.start < i.end)
+        })
+        .map(|f| f.entry)
+        .collect::<HashSet<_>>()
+        .len()
+}
+
+/// How far from an abbreviation an identifier holding it can start or end (the longest real
+/// ones, such as `09/2021/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN`, are under 50 bytes).
+const ID_REACH: usize = 64;
+
+/// The document identifiers of `text` that could hold one of the abbreviations at `near`,
+/// sorted: the recognizer runs only on the run of identifier characters around each
+/// abbreviation that has a separator beside it (plus one neighbour on each side, which the
+/// pattern's boundaries look at), not on the whole text.
+fn ids_around<'r>(text: &str, near: impl Iterator<Item = &'r Range<usize>>) -> Vec<Range<usize>> {
+    let id_char = |c: char| {
+        c.is_ascii_alphanumeric()
+            || matches!(c, 'Đ' | 'đ' | 'Ð' | 'ð' | ' ' | '\t' | '\u{a0}')
+            || is_separator(c)
+    };
+    let mut ids: Vec<Range<usize>> = Vec::new();
+    for r in near.filter(|r| joined_like_id(text, r)) {
+        let mut left = text[..r.start].char_indices().rev();
+        let mut start = r.start;
+        for (i, c) in left.by_ref() {
+            start = i;
+            if !id_char(c) || r.start - i > ID_REACH {
+                break;
+            }
+        }
+        let mut end = r.end;
+        for (i, c) in text[r.end..].char_indices() {
+            end = r.end + i + c.len_utf8();
+            if !id_char(c) || i > ID_REACH {
+                break;
+            }
+        }
+        for d in docid::find(&text[start..end]) {
+            let span = d.range.start + start..d.range.end + start;
+            if !ids.contains(&span) {
+                ids.push(span);
+            }
+        }
+    }
+    ids.sort_by_key(|r| r.start);
+    ids
+}
+
+/// Whether the abbreviation at `r` could be a code of a document identifier: one starts with a
+/// number and joins its codes with `/` or a dash (spaces allowed around the first join), so a
+/// code has a separator beside it. Only then is the identifier recognizer run.
+fn joined_like_id(text: &str, r: &Range<usize>) -> bool {
+    let is_sep = is_separator;
+    let blank = |c: &char| matches!(c, ' ' | '\t' | '\u{a0}');
+    let before = text[..r.start].chars().rev().find(|c| !blank(c));
+    let after = text[r.end..].chars().find(|c| !blank(c));
+    before.is_some_and(is_sep) || after.is_some_and(is_sep)
+}
+
+/// The slashes and dashes a document identifier may join its parts with (VIETNAMESE.md §7).
+fn is_separator(c: char) -> bool {
+    "/⁄∕／-‐‑‒–—−﹣－".contains(c)
+}
+
 /// Byte ranges of the words of `text`: letters, with an apostrophe inside a word kept
 /// (`M'Drắk`).
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut chars = text.char_indices().peekable();
+    scan_words(text).map(|(r, _)| r)
+}
+
+/// The words of `text` (as `words`) and whether each is ASCII only; ASCII text is walked byte
+/// by byte, since this runs over every character of the content.
+fn scan_words(text: &str) -> impl Iterator<Item = (Range<usize>, bool)> + '_ {
+    let len = text.len();
+    let mut i = 0;
     std::iter::from_fn(move || {
-        let (start, _) = chars.by_ref().find(|(_, c)| is_letter(*c))?;
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            let joins = matches!(c, '\'' | '’')
-                && text[i + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_letter);
+        let (start, mut ascii) = loop {
+            if i >= len {
+                return None;
+            }
+            let (c, n) = char_at(text, i);
+            i += n;
+            if is_letter(c) {
+                break (i - n, n == 1);
+            }
+        };
+        while i < len {
+            let (c, n) = char_at(text, i);
+            let joins = matches!(c, '\'' | '’') && i + n < len && is_letter(char_at(text, i + n).0);
             if !(is_letter(c) || joins) {
-                end = i;
                 break;
             }
-            chars.next();
+            ascii &= n == 1;
+            i += n;
         }
-        Some(start..end)
+        Some((start..i, ascii))
     })
+}
+
+/// The character starting at byte `i` of `text` (a char boundary) and its length.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => (char::from(b), 1),
+        _ => text
+            .get(i..)
+            .and_then(|t| t.chars().next())
+            .map_or(('\u{fffd}', 1), |c| (c, c.len_utf8())),
+    }
 }
 
 fn eq_ignore_case(a: &str, b: &str) -> bool {
@@ -355,9 +493,29 @@ mod tests {
     }
 
     #[test]
+    fn identifiers_with_spaces_are_still_skipped_and_joined_abbreviations_expand() {
+        let a = abbrs();
+        let rules = TextRules {
+            abbreviations: Some(&a),
+            ..Default::default()
+        };
+        let mut page = PageText::default();
+        let text = "Kế hoạch 42 / KH-HĐND và Chỉ thị 02/CT - TTg; HĐND-TTg";
+        let out = run(&rules, &mut page, text, Place::Prose);
+        assert!(
+            out.starts_with("H:Kế hoạch 42 / KH-HĐND và Chỉ thị 02/CT - "),
+            "{out}"
+        );
+        assert!(out.ends_with("<abbr title=\"Hội đồng nhân dân\">HĐND</abbr>-<abbr title=\"Thủ tướng Chính phủ\">TTg</abbr>"), "{out}");
+        assert!(joined_like_id("45-CT/TW", &(3..5)));
+        assert!(!joined_like_id("của HĐND tỉnh", &(6..12)));
+    }
+
+    #[test]
     fn converts_tone_style_but_not_code() {
         let rules = TextRules {
             tone_style: ToneStyle::Modern,
+            report: true,
             ..Default::default()
         };
         let mut page = PageText::default();
@@ -373,13 +531,18 @@ mod tests {
     fn tally_reports_mixed_placement_at_the_rarer_style() {
         let mut page = PageText::default();
         let body = "Ủy ban, hòa bình, thuỷ";
-        page.apply(
-            &TextRules::default(),
-            body.into(),
-            body,
-            0..body.len(),
-            Place::Prose,
+        let quiet = TextRules::default();
+        page.apply(&quiet, body.into(), body, 0..body.len(), Place::Prose);
+        assert_eq!(
+            page.tones.mixed(),
+            None,
+            "a second rendering reports nothing"
         );
+        let rules = TextRules {
+            report: true,
+            ..Default::default()
+        };
+        page.apply(&rules, body.into(), body, 0..body.len(), Place::Prose);
         let (at, p) = page.tones.mixed().unwrap();
         let At::Body(at) = at else { panic!("{at:?}") };
         assert_eq!(&body[at..at + "thuỷ".len()], "thuỷ");
@@ -396,6 +559,7 @@ mod tests {
         let rules = TextRules {
             lint_syllables: true,
             allow: &allow,
+            report: true,
             ..Default::default()
         };
         let mut page = PageText::default();

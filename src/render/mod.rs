@@ -56,7 +56,10 @@ pub fn page_html(
         absolute_base: base,
     };
     let src = &node.source;
-    let r = markdown::render(&src.body, &src.headings, &links, &site.text_rules());
+    let mut rules = site.text_rules();
+    // A feed re-renders the page with absolute links; its findings were reported the first time.
+    rules.report = base.is_none();
+    let r = markdown::render(&src.body, &src.headings, &links, &rules);
     if r.problems.is_empty() {
         return Ok(r);
     }

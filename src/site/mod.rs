@@ -85,6 +85,7 @@ impl Site {
             abbreviations: Some(&self.data.glossary.matcher),
             lint_syllables: self.config.lint.suspicious_syllable,
             allow: &self.config.lint.allow,
+            report: true,
         }
     }
 

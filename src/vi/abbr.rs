@@ -1,6 +1,7 @@
 //! Abbreviations (VIETNAMESE.md §8): finding glossary abbreviations in running text, case-
 //! sensitive, whole tokens only, longest first, outside given spans (document identifiers).
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
 
 /// One abbreviation to look for.
@@ -13,12 +14,12 @@ pub struct Entry {
     pub expansion: Option<String>,
 }
 
-/// A set of abbreviations, indexed by first character, longest first.
+/// A set of abbreviations and the automaton that finds them all in one pass.
 #[derive(Debug, Clone, Default)]
 pub struct Abbreviations {
     entries: Vec<Entry>,
-    /// Entry indexes by first character (sorted by character), longest abbreviation first.
-    by_first: Vec<(char, Vec<usize>)>,
+    /// Finds every occurrence of every abbreviation (overlapping), `None` when there are none.
+    automaton: Option<AhoCorasick>,
     /// How many entries have an expansion.
     expandable: usize,
 }
@@ -35,28 +36,20 @@ pub struct Found {
 impl Abbreviations {
     /// Builds the matcher. Entries keep their order for `entry(i)`.
     pub fn new(entries: Vec<Entry>) -> Self {
-        let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
-        for (i, e) in entries.iter().enumerate() {
-            if let Some(c) = e.abbr.chars().next() {
-                match by_first.binary_search_by_key(&c, |(f, _)| *f) {
-                    Ok(at) => by_first[at].1.push(i),
-                    Err(at) => by_first.insert(at, (c, vec![i])),
-                }
-            }
-        }
-        for (_, list) in by_first.iter_mut() {
-            list.sort_by(|a, b| {
-                entries[*b]
-                    .abbr
-                    .len()
-                    .cmp(&entries[*a].abbr.len())
-                    .then(a.cmp(b))
-            });
-        }
+        let automaton = if entries.is_empty() {
+            None
+        } else {
+            // Abbreviations are short literal strings; building cannot fail for them, and if it
+            // ever did, no abbreviation is expanded rather than the build failing.
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(entries.iter().map(|e| e.abbr.as_str()))
+                .ok()
+        };
         let expandable = entries.iter().filter(|e| e.expansion.is_some()).count();
         Self {
             entries,
-            by_first,
+            automaton,
             expandable,
         }
     }
@@ -76,48 +69,45 @@ impl Abbreviations {
         &self.entries[i]
     }
 
-    /// Every abbreviation in `text`, left to right, not overlapping any range in `skip`
-    /// (sorted by start). Ambiguous entries are returned too; callers leave them alone.
+    /// Every abbreviation in `text` as a whole token (no letter or digit on either side),
+    /// left to right, the longest at each position, not overlapping any range in `skip`
+    /// (sorted by start). Ambiguous entries are returned too; callers leave them alone. (The
+    /// longest match at a position wins even when it is not a whole token: in `CT-XHa` neither
+    /// `CT-XH` nor `CT` is found.)
     pub fn find(&self, text: &str, skip: &[Range<usize>]) -> Vec<Found> {
-        let mut out = Vec::new();
-        if self.entries.is_empty() {
-            return out;
-        }
-        let mut prev: Option<char> = None;
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        let whole = |s: usize, e: usize| {
+            !text[..s]
+                .chars()
+                .next_back()
+                .is_some_and(super::is_letter_or_digit)
+                && !text[e..]
+                    .chars()
+                    .next()
+                    .is_some_and(super::is_letter_or_digit)
+        };
         let mut skip_ix = 0;
-        let mut resume = 0;
-        for (i, c) in text.char_indices() {
-            let at_token_start = prev.is_none_or(|p| !super::is_letter_or_digit(p));
-            prev = Some(c);
-            if i < resume || !at_token_start {
+        let mut out = Vec::new();
+        for m in ac.find_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            if !whole(start, end) {
                 continue;
             }
-            let Ok(at) = self.by_first.binary_search_by_key(&c, |(f, _)| *f) else {
-                continue;
-            };
-            let candidates = &self.by_first[at].1;
-            while skip_ix < skip.len() && skip[skip_ix].end <= i {
+            while skip_ix < skip.len() && skip[skip_ix].end <= start {
                 skip_ix += 1;
             }
-            let rest = &text[i..];
-            let hit = candidates.iter().find(|&&e| {
-                let a = &self.entries[e].abbr;
-                rest.starts_with(a.as_str())
-                    && !rest[a.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(super::is_letter_or_digit)
-            });
-            if let Some(&e) = hit {
-                let range = i..i + self.entries[e].abbr.len();
-                let overlaps = skip
-                    .get(skip_ix)
-                    .is_some_and(|s| s.start < range.end && range.start < s.end);
-                if !overlaps {
-                    resume = range.end;
-                    out.push(Found { range, entry: e });
-                }
+            if skip
+                .get(skip_ix)
+                .is_some_and(|s| s.start < end && start < s.end)
+            {
+                continue;
             }
+            out.push(Found {
+                range: start..end,
+                entry: m.pattern().as_usize(),
+            });
         }
         out
     }

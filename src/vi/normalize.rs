@@ -43,7 +43,7 @@ pub fn ingest(s: &str) -> Ingested {
         out.first_recomposed = s.bytes().zip(t.bytes()).position(|(a, b)| a != b);
     }
     let mut text = n.into_owned();
-    if text.contains(['Ð', 'ð']) {
+    if text.contains('Ð') || text.contains('ð') {
         out.eth = eth_words(&text);
         for (range, fixed) in &out.eth {
             // Same length: Ð/ð and Đ/đ are both two bytes in UTF-8.

@@ -77,7 +77,9 @@ fn pair(word: &str) -> Option<Pair> {
 /// `oa`/`oe`/`uy`, open (no coda), onset not `qu`, with the tone mark on one of those two
 /// vowels. `hòa` → Traditional, `hoà` → Modern; `hoa`, `quý`, `hoàng`, `thuyền` → `None`.
 pub fn placement(word: &str) -> Option<Placement> {
-    if word.is_ascii() || word.chars().count() > MAX_CHARS {
+    // A char is at most 4 bytes, so a longer word cannot be short enough (checked first: it
+    // costs nothing, and most words of running text are long or ASCII).
+    if word.len() > 4 * MAX_CHARS || word.is_ascii() || word.chars().count() > MAX_CHARS {
         return None;
     }
     pair(word).map(|p| p.placement)
