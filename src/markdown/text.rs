@@ -579,4 +579,32 @@ mod tests {
         let got: Vec<_> = words(t).map(|r| &t[r]).collect();
         assert_eq!(got, ["M'Drắk", "Ea", "Súp"]);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_goes_through_without_panic(
+            text in "[a-zA-ZĐđÐàáạảãầấậẩẫòóọỏõơờớợởỡùúủụũưừứựửữỳýỵỷỹ0-9 /\\-–.,'’()\u{a0}HĐNDTg]{0,80}",
+            style in 0u8..3,
+        ) {
+            let a = abbrs();
+            let allow = vec!["Kạn".to_string()];
+            let rules = TextRules {
+                tone_style: [ToneStyle::Keep, ToneStyle::Traditional, ToneStyle::Modern][style as usize],
+                abbreviations: Some(&a),
+                lint_syllables: true,
+                allow: &allow,
+                report: true,
+            };
+            let mut page = PageText::default();
+            let converted = tone::convert(&text, rules.tone_style).into_owned();
+            match page.apply(&rules, text.as_str().into(), &text, 0..text.len(), Place::Prose) {
+                Event::Text(t) => proptest::prop_assert_eq!(t.as_ref(), converted.as_str()),
+                Event::InlineHtml(h) => proptest::prop_assert!(h.contains("<abbr title=")),
+                e => proptest::prop_assert!(false, "{:?}", e),
+            }
+            for (at, _) in &page.lints {
+                proptest::prop_assert!(*at <= text.len() && text.is_char_boundary(*at));
+            }
+        }
+    }
 }

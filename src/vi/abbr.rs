@@ -20,8 +20,6 @@ pub struct Abbreviations {
     entries: Vec<Entry>,
     /// Finds every occurrence of every abbreviation (overlapping), `None` when there are none.
     automaton: Option<AhoCorasick>,
-    /// How many entries have an expansion.
-    expandable: usize,
 }
 
 /// One abbreviation found in text.
@@ -46,22 +44,12 @@ impl Abbreviations {
                 .build(entries.iter().map(|e| e.abbr.as_str()))
                 .ok()
         };
-        let expandable = entries.iter().filter(|e| e.expansion.is_some()).count();
-        Self {
-            entries,
-            automaton,
-            expandable,
-        }
+        Self { entries, automaton }
     }
 
     /// No abbreviations at all.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
-    }
-
-    /// How many entries have an expansion (are not ambiguous).
-    pub fn expandable(&self) -> usize {
-        self.expandable
     }
 
     /// The entry at `i`.
