@@ -9,6 +9,7 @@ pub mod config;
 pub mod content;
 pub mod data;
 pub mod diagnostics;
+pub mod escape;
 pub mod markdown;
 pub mod options;
 pub mod output;

@@ -3,6 +3,7 @@
 //! lints (`mixed-tone-style`, `suspicious-syllable`) reported against the Markdown source.
 
 use crate::diagnostics::{Problem, TextProblem};
+use crate::escape::escape_into as escape;
 use crate::vi::abbr::Abbreviations;
 use crate::vi::syllable::Suspicion;
 use crate::vi::tone::{self, Placement, ToneStyle};
@@ -427,19 +428,6 @@ fn eq_ignore_case(a: &str, b: &str) -> bool {
     a.chars()
         .flat_map(char::to_lowercase)
         .eq(b.chars().flat_map(char::to_lowercase))
-}
-
-/// Escapes text for HTML content and attribute values.
-fn escape(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
 }
 
 #[cfg(test)]
