@@ -131,6 +131,7 @@ fn run(opts: &Options) -> Result<(Vec<Output>, Report), Diagnostics> {
         Ok(o) => outputs.extend(o),
         Err(d) => diags.extend(d),
     }
+    outputs.extend(output::calendar::schedule(&cx));
     match output::sitemap::sitemap_and_robots(&cx) {
         Ok(o) => outputs.extend(o),
         Err(d) => diags.push(d),

@@ -20,8 +20,20 @@ pub const THEME_FILES: &[(&str, &[u8])] = &[
         include_bytes!("../../themes/default/templates/base.html"),
     ),
     (
+        "templates/document.html",
+        include_bytes!("../../themes/default/templates/document.html"),
+    ),
+    (
+        "templates/glossary.html",
+        include_bytes!("../../themes/default/templates/glossary.html"),
+    ),
+    (
         "templates/index.html",
         include_bytes!("../../themes/default/templates/index.html"),
+    ),
+    (
+        "templates/locality.html",
+        include_bytes!("../../themes/default/templates/locality.html"),
     ),
     (
         "templates/page.html",
@@ -42,6 +54,10 @@ pub const THEME_FILES: &[(&str, &[u8])] = &[
     (
         "templates/partials/header.html",
         include_bytes!("../../themes/default/templates/partials/header.html"),
+    ),
+    (
+        "templates/partials/milestone-row.html",
+        include_bytes!("../../themes/default/templates/partials/milestone-row.html"),
     ),
     (
         "templates/partials/nav.html",
@@ -68,12 +84,20 @@ pub const THEME_FILES: &[(&str, &[u8])] = &[
         include_bytes!("../../themes/default/templates/robots.txt"),
     ),
     (
+        "templates/schedule.html",
+        include_bytes!("../../themes/default/templates/schedule.html"),
+    ),
+    (
         "templates/section.html",
         include_bytes!("../../themes/default/templates/section.html"),
     ),
     (
         "templates/sitemap.xml",
         include_bytes!("../../themes/default/templates/sitemap.xml"),
+    ),
+    (
+        "templates/unit.html",
+        include_bytes!("../../themes/default/templates/unit.html"),
     ),
     (
         "theme.yaml",

@@ -63,6 +63,12 @@ struct Raw {
     sort_by: Option<SortBy>,
     feed: Option<bool>,
     in_menu: Option<bool>,
+    #[serde(default)]
+    data: Vec<String>,
+    pages_from: Option<String>,
+    slug_from: Option<String>,
+    title_from: Option<String>,
+    group_by: Option<String>,
 }
 
 /// Checked front matter.
@@ -104,6 +110,23 @@ pub struct FrontMatter {
     pub feed: bool,
     /// Show in the main navigation.
     pub in_menu: bool,
+    /// Data sets this page's template shows (`schedule`, `glossary`, …).
+    pub data: Vec<String>,
+    /// Sections: make one page per record of this data set.
+    pub pages_from: Option<PagesFrom>,
+}
+
+/// A section's `pages_from:` with the keys that go with it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PagesFrom {
+    /// The data set.
+    pub set: String,
+    /// The record field the slug of each page comes from (default `id`).
+    pub slug_from: String,
+    /// The record field the title comes from (default `title`, else `name`).
+    pub title_from: Option<String>,
+    /// Group the section's listing by this record field.
+    pub group_by: Option<String>,
 }
 
 /// A file split into its front-matter YAML and its body.
@@ -184,15 +207,16 @@ pub fn parse(
         errors.push(at_key("title", Problem::MissingTitle));
     }
     if !is_section {
-        for key in ["sort_by", "feed"] {
-            let set = if key == "feed" {
-                raw.feed.is_some()
-            } else {
-                raw.sort_by.is_some()
-            };
-            if set {
-                errors.push(at_key(key, Problem::SectionOnlyKey { key: key.into() }));
-            }
+        let set = [
+            ("sort_by", raw.sort_by.is_some()),
+            ("feed", raw.feed.is_some()),
+            ("pages_from", raw.pages_from.is_some()),
+            ("slug_from", raw.slug_from.is_some()),
+            ("title_from", raw.title_from.is_some()),
+            ("group_by", raw.group_by.is_some()),
+        ];
+        for (key, _) in set.iter().filter(|(_, on)| *on) {
+            errors.push(at_key(key, Problem::SectionOnlyKey { key: (*key).into() }));
         }
     }
     if !errors.is_empty() {
@@ -217,6 +241,13 @@ pub fn parse(
         sort_by: raw.sort_by.unwrap_or_default(),
         feed: raw.feed.unwrap_or(false),
         in_menu: raw.in_menu.unwrap_or(false),
+        data: raw.data.iter().map(|d| d.trim().to_string()).collect(),
+        pages_from: raw.pages_from.map(|set| PagesFrom {
+            set: set.trim().to_string(),
+            slug_from: raw.slug_from.unwrap_or_else(|| "id".into()),
+            title_from: raw.title_from,
+            group_by: raw.group_by,
+        }),
     })
 }
 

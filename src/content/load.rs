@@ -159,6 +159,7 @@ fn read_source(root: &Path, rel: &str, abs: &Path, tone_style: ToneStyle) -> Wit
         body_line,
         text,
         headings,
+        origin: None,
     };
     Ok((source, notes))
 }

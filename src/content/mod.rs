@@ -4,7 +4,7 @@
 pub mod front_matter;
 mod load;
 
-pub use front_matter::{FrontMatter, SortBy, SourceRef};
+pub use front_matter::{FrontMatter, PagesFrom, SortBy, SourceRef};
 pub use load::load;
 
 use crate::markdown::Heading;
@@ -29,6 +29,17 @@ pub struct Source {
     pub text: String,
     /// The body's headings with their ids.
     pub headings: Vec<Heading>,
+    /// For a page made from a data record (`pages_from:`): the set and the record's index.
+    pub origin: Option<Origin>,
+}
+
+/// The data record a generated page shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// The data set.
+    pub set: String,
+    /// The record's index in it.
+    pub index: usize,
 }
 
 impl Source {

@@ -3,14 +3,15 @@
 //! Vietnamese text rules to running text (`text.rs`) and counts words. Problems are returned
 //! with their byte offsets for the caller to locate.
 
-use super::text::{PageText, Place, TextRules, ToneTally};
+use super::text::{DocumentLinks, PageText, Place, TextRules, ToneTally};
 use super::{Heading, new_parser};
 use crate::diagnostics::Problem;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd, TextMergeWithOffset, html};
 use std::collections::HashMap;
 
-/// Turns a link destination written in content into the URL to put in the HTML.
-pub trait LinkResolver {
+/// Turns a link destination written in content into the URL to put in the HTML, and a
+/// mention of a registered document into a link to its page.
+pub trait LinkResolver: DocumentLinks {
     /// `dest` is never external (no scheme). Returns the relative URL, or what is wrong.
     fn resolve(&self, dest: &str) -> Result<String, Problem>;
 }
@@ -28,6 +29,59 @@ pub struct Rendered {
     pub lints: Vec<(usize, Problem)>,
     /// Tone-mark placements of the running text, as written.
     pub tones: ToneTally,
+    /// The `##` headings that are questions (end in `?`), each with the plain text of the
+    /// answer below it (up to the next `##`): the page's FAQ.
+    pub questions: Vec<(String, String)>,
+}
+
+/// Gathers the plain text of `##` headings and of what follows them.
+#[derive(Default)]
+struct Questions {
+    /// Inside a `##` heading.
+    in_h2: bool,
+    /// The current heading's text and the answer so far; `None` before the first `##`.
+    current: Option<(String, String)>,
+    done: Vec<(String, String)>,
+}
+
+impl Questions {
+    fn start_h2(&mut self) {
+        self.finish();
+        self.in_h2 = true;
+        self.current = Some((String::new(), String::new()));
+    }
+
+    fn text(&mut self, t: &str) {
+        if let Some((q, a)) = &mut self.current {
+            if self.in_h2 {
+                q.push_str(t);
+            } else if q.trim_end().ends_with('?') {
+                a.push_str(t);
+            }
+        }
+    }
+
+    fn block_end(&mut self) {
+        if let Some((_, a)) = &mut self.current
+            && !self.in_h2
+            && !a.is_empty()
+            && !a.ends_with(' ')
+        {
+            a.push(' ');
+        }
+    }
+
+    fn finish(&mut self) {
+        if let Some((q, a)) = self.current.take() {
+            let (q, a) = (
+                q.trim().to_string(),
+                a.split_whitespace().collect::<Vec<_>>().join(" "),
+            );
+            if q.ends_with('?') && !a.is_empty() {
+                self.done.push((q, a));
+            }
+        }
+    }
 }
 
 /// Whether a destination leaves the site (has a URL scheme or is protocol-relative).
@@ -63,6 +117,7 @@ pub fn render(
     // Footnote name → (number, references so far). Ids are `fn-N` / `fnref-N[-k]`.
     let mut footnotes: HashMap<String, (usize, usize)> = HashMap::new();
     let mut events: Vec<Event<'_>> = Vec::new();
+    let mut questions = Questions::default();
     let resolve = |dest: CowStr<'_>, at: usize, problems: &mut Vec<(usize, Problem)>| {
         if dest.is_empty() || is_external(&dest) {
             return dest.into_string();
@@ -83,6 +138,22 @@ pub fn render(
             Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
+            _ => {}
+        }
+        match &ev {
+            Event::Start(Tag::Heading { level, .. })
+                if *level <= pulldown_cmark::HeadingLevel::H2 =>
+            {
+                questions.start_h2()
+            }
+            Event::End(TagEnd::Heading(level)) if *level <= pulldown_cmark::HeadingLevel::H2 => {
+                questions.in_h2 = false
+            }
+            Event::Text(t) | Event::Code(t) => questions.text(t),
+            Event::SoftBreak | Event::HardBreak => questions.text(" "),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_),
+            ) => questions.block_end(),
             _ => {}
         }
         let ev = match ev {
@@ -165,7 +236,7 @@ pub fn render(
                 } else {
                     Place::Prose
                 };
-                text.apply(rules, t, body, range, place)
+                text.apply(rules, t, body, range, place, links)
             }
             other => other,
         };
@@ -173,6 +244,8 @@ pub fn render(
     }
     out.html.reserve(body.len() * 3 / 2);
     html::push_html(&mut out.html, events.into_iter());
+    questions.finish();
+    out.questions = questions.done;
     out.lints = text.lints;
     out.tones = text.tones;
     out
@@ -184,6 +257,7 @@ mod tests {
     use crate::markdown::collect_headings;
 
     struct Links;
+    impl crate::markdown::text::DocumentLinks for Links {}
     impl LinkResolver for Links {
         fn resolve(&self, dest: &str) -> Result<String, Problem> {
             match dest {
@@ -230,6 +304,20 @@ mod tests {
         assert!(r.html.contains("href=\"#fn-1\""), "{}", r.html);
         assert!(r.html.contains("id=\"fn-1\""));
         assert!(!r.html.contains("id=\"1\""));
+    }
+
+    #[test]
+    fn question_headings_collect_their_answers() {
+        let r = go(
+            "Mở đầu.\n\n## Ai được bầu?\n\nCông dân đủ\n18 tuổi.\n\n- Một\n- Hai\n\n### Chi tiết\n\nThêm `mã`.\n\n## Ghi chú\n\nKhông hỏi.\n\n## Khi nào?\n\n",
+        );
+        assert_eq!(
+            r.questions,
+            [(
+                "Ai được bầu?".to_string(),
+                "Công dân đủ 18 tuổi. Một Hai Chi tiết Thêm mã.".to_string()
+            )]
+        );
     }
 
     #[test]

@@ -29,6 +29,24 @@ pub struct TextRules<'a> {
     pub report: bool,
 }
 
+/// The pages of registered documents, as seen from the page being rendered.
+pub trait DocumentLinks {
+    /// Whether the site registers any document (when not, text is not searched).
+    fn has_documents(&self) -> bool {
+        false
+    }
+    /// The relative URL of the page of the document `id` (normalized), when it is registered
+    /// and has a page other than the one being rendered.
+    fn document(&self, _id: &str) -> Option<String> {
+        None
+    }
+}
+
+/// No document register.
+pub struct NoDocuments;
+
+impl DocumentLinks for NoDocuments {}
+
 /// Where a piece of text sits, which decides what may be done to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Place {
@@ -129,6 +147,8 @@ pub struct PageText {
     pub tones: ToneTally,
     /// Warnings, each with its byte offset in the body.
     pub lints: Vec<(usize, Problem)>,
+    /// Registered documents already linked on this page, by normalized id.
+    linked: HashSet<String>,
 }
 
 impl PageText {
@@ -140,6 +160,7 @@ impl PageText {
         body: &str,
         range: Range<usize>,
         place: Place,
+        docs: &dyn DocumentLinks,
     ) -> Event<'e> {
         if place == Place::CodeBlock {
             return Event::Text(text);
@@ -163,6 +184,12 @@ impl PageText {
             std::borrow::Cow::Borrowed(_) => text,
             std::borrow::Cow::Owned(s) => CowStr::from(s),
         };
+        if place == Place::Prose
+            && docs.has_documents()
+            && let Some(html) = self.link_documents(rules, &converted, body, docs)
+        {
+            return Event::InlineHtml(html.into());
+        }
         match (place, rules.abbreviations) {
             (Place::Prose, Some(abbrs)) if !abbrs.is_empty() => {
                 let here = *self
@@ -205,6 +232,63 @@ impl PageText {
             };
             self.lints.push((locate(r), p.into()));
         }
+    }
+
+    /// The HTML of `text` with the first mention on this page of each registered document
+    /// linked to its page (abbreviations expanded around them), or `None` when none is new.
+    fn link_documents(
+        &mut self,
+        rules: &TextRules<'_>,
+        text: &str,
+        body: &str,
+        docs: &dyn DocumentLinks,
+    ) -> Option<String> {
+        if !text.contains('/') {
+            return None;
+        }
+        let mut links = Vec::new();
+        for d in docid::find(text) {
+            if self.linked.contains(&d.id) {
+                continue;
+            }
+            if let Some(url) = docs.document(&d.id) {
+                self.linked.insert(d.id);
+                links.push((d.range, url));
+            }
+        }
+        if links.is_empty() {
+            return None;
+        }
+        let mut html = String::with_capacity(text.len() + 64 * links.len());
+        let mut last = 0;
+        let plain = |this: &mut Self, html: &mut String, seg: &str| {
+            let expanded = rules
+                .abbreviations
+                .filter(|a| !a.is_empty())
+                .and_then(|abbrs| {
+                    let here = *this
+                        .expandable_here
+                        .get_or_insert_with(|| used_outside_ids(abbrs, body));
+                    (this.expanded.len() < here)
+                        .then(|| this.expand(abbrs, seg))
+                        .flatten()
+                });
+            match expanded {
+                Some(h) => html.push_str(&h),
+                None => escape(html, seg),
+            }
+        };
+        for (r, url) in links {
+            plain(self, &mut html, &text[last..r.start]);
+            html.push_str("<a class=\"loa-docref\" href=\"");
+            escape(&mut html, &url);
+            html.push_str("\">");
+            escape(&mut html, &text[r.clone()]);
+            html.push_str("</a>");
+            last = r.end;
+        }
+        plain(self, &mut html, &text[last..]);
+        Some(html)
     }
 
     /// The HTML of `text` with the first use on this page of each unambiguous abbreviation

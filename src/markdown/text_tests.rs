@@ -1,6 +1,7 @@
 //! Tests of `text.rs`: abbreviations, tone style, tallies and lints on single text runs.
 
 use super::*;
+use crate::markdown::text::NoDocuments;
 use crate::vi::abbr::Entry;
 
 fn abbrs() -> Abbreviations {
@@ -17,7 +18,7 @@ fn abbrs() -> Abbreviations {
 }
 
 fn run(rules: &TextRules<'_>, page: &mut PageText, text: &str, place: Place) -> String {
-    match page.apply(rules, text.into(), text, 0..text.len(), place) {
+    match page.apply(rules, text.into(), text, 0..text.len(), place, &NoDocuments) {
         Event::Text(t) => format!("T:{t}"),
         Event::InlineHtml(h) => format!("H:{h}"),
         e => format!("{e:?}"),
@@ -88,7 +89,14 @@ fn tally_reports_mixed_placement_at_the_rarer_style() {
     let mut page = PageText::default();
     let body = "Ủy ban, hòa bình, thuỷ";
     let quiet = TextRules::default();
-    page.apply(&quiet, body.into(), body, 0..body.len(), Place::Prose);
+    page.apply(
+        &quiet,
+        body.into(),
+        body,
+        0..body.len(),
+        Place::Prose,
+        &NoDocuments,
+    );
     assert_eq!(
         page.tones.mixed(),
         None,
@@ -98,7 +106,14 @@ fn tally_reports_mixed_placement_at_the_rarer_style() {
         report: true,
         ..Default::default()
     };
-    page.apply(&rules, body.into(), body, 0..body.len(), Place::Prose);
+    page.apply(
+        &rules,
+        body.into(),
+        body,
+        0..body.len(),
+        Place::Prose,
+        &NoDocuments,
+    );
     let (at, p) = page.tones.mixed().unwrap();
     let At::Body(at) = at else { panic!("{at:?}") };
     assert_eq!(&body[at..at + "thuỷ".len()], "thuỷ");
@@ -120,7 +135,14 @@ fn syllable_lint_locates_words_and_respects_allow() {
     };
     let mut page = PageText::default();
     let body = "xx ngừơi ở Bắc Kạn, qúy HĐND";
-    page.apply(&rules, body[3..].into(), body, 3..body.len(), Place::Prose);
+    page.apply(
+        &rules,
+        body[3..].into(),
+        body,
+        3..body.len(),
+        Place::Prose,
+        &NoDocuments,
+    );
     let got: Vec<_> = page
         .lints
         .iter()
@@ -153,7 +175,7 @@ proptest::proptest! {
         };
         let mut page = PageText::default();
         let converted = tone::convert(&text, rules.tone_style).into_owned();
-        match page.apply(&rules, text.as_str().into(), &text, 0..text.len(), Place::Prose) {
+        match page.apply(&rules, text.as_str().into(), &text, 0..text.len(), Place::Prose, &NoDocuments) {
             Event::Text(t) => proptest::prop_assert_eq!(t.as_ref(), converted.as_str()),
             Event::InlineHtml(h) => proptest::prop_assert!(h.contains("<abbr title=")),
             e => proptest::prop_assert!(false, "{:?}", e),

@@ -1,5 +1,6 @@
-//! Atom feeds: one `atom.xml` for each section whose `_index.md` says `feed: true`, with the
-//! entries' content rendered again with absolute links (feeds are read away from the site).
+//! Atom feeds: one `atom.xml` for each section whose `_index.md` says `feed: true` and for
+//! each locality page with updates, the entries' content rendered again with absolute links
+//! (feeds are read away from the site).
 
 use super::{Body, Output};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -19,12 +20,33 @@ pub fn feeds(cx: &Ctx<'_>) -> Result<Vec<Output>, Diagnostics> {
     };
     let mut outputs = Vec::new();
     let mut diags = Diagnostics::new();
+    let mut feeds: Vec<(usize, Vec<usize>)> = Vec::new();
     for (id, node) in site.nodes.iter().enumerate() {
-        if !node.is_section() || !node.source.front.feed {
-            continue;
+        if node.is_section() && node.source.front.feed {
+            feeds.push((id, site.latest(id, MAX_ENTRIES)));
+        } else if let Some(o) = &node.source.origin
+            && o.set == "localities"
+        {
+            let name = &site.data.localities.list[o.index].name;
+            let pages: Vec<usize> = site
+                .index
+                .by_locality
+                .get(name)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|p| site.node(*p).source.front.date.is_some())
+                .take(MAX_ENTRIES)
+                .collect();
+            if !pages.is_empty() {
+                feeds.push((id, pages));
+            }
         }
+    }
+    for (id, pages) in feeds {
+        let node = site.node(id);
         let mut entries = Vec::new();
-        for p in site.latest(id, MAX_ENTRIES) {
+        for p in pages {
             let f = &site.node(p).source.front;
             let Some(published) = f.date else { continue };
             let html = match page_html(site, p, false, Some(base)) {

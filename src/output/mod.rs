@@ -2,7 +2,9 @@
 //! minification, and writing everything through a staging directory with an atomic swap.
 
 pub mod assets;
+pub mod calendar;
 pub mod feeds;
+pub mod ics;
 pub mod minify;
 pub mod sitemap;
 pub mod write;

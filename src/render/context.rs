@@ -1,15 +1,13 @@
 //! Building the small per-page context (ARCHITECTURE.md §5) from the resolved site: URLs are
 //! made relative to the page here, through `site::urls`, and nowhere else.
 
-use crate::content::SourceRef;
 use crate::markdown::Rendered;
 use crate::options::Options;
 use crate::output::minify;
 use crate::site::urls::{self, Dest, UrlPath};
 use crate::site::{PageId, Site};
 use crate::templates::{
-    DateCtx, LinkCtx, NavItem, PageContext, PageCtx, SectionCtx, SourceCtx, Summary, Templates,
-    TocItem,
+    DateCtx, LinkCtx, NavItem, PageContext, PageCtx, SectionCtx, Summary, Templates, TocItem,
 };
 use std::collections::BTreeMap;
 
@@ -49,11 +47,11 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn link(&self, from: &UrlPath, to: PageId) -> String {
+    pub(super) fn link(&self, from: &UrlPath, to: PageId) -> String {
         urls::relative(from, Dest::Page(&self.site.node(to).url), self.opts.offline)
     }
 
-    fn summary(&self, from: &UrlPath, id: PageId) -> Summary {
+    pub(super) fn summary(&self, from: &UrlPath, id: PageId) -> Summary {
         let f = &self.site.node(id).source.front;
         Summary {
             title: f.title.clone(),
@@ -73,7 +71,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The context of page `id`, whose Markdown is `rendered`.
-    pub fn page_context(&self, id: PageId, rendered: Rendered) -> PageContext {
+    pub fn page_context(&self, id: PageId, mut rendered: Rendered) -> PageContext {
         let site = self.site;
         let node = site.node(id);
         let from = &node.url;
@@ -134,6 +132,7 @@ impl<'a> Ctx<'a> {
                 .iter()
                 .map(|p| self.summary(from, *p))
                 .collect(),
+            groups: self.groups(node),
         });
         let updates = match (kind, self.updates) {
             ("home", Some(u)) => site
@@ -163,16 +162,29 @@ impl<'a> Ctx<'a> {
                 date: f.date.map(|d| DateCtx::new(d.date())),
                 updated: f.updated.map(|d| DateCtx::new(d.date())),
                 publish: f.publish.map(|d| DateCtx::new(d.date())),
-                content: rendered.html,
+                content: std::mem::take(&mut rendered.html),
                 toc,
                 tags: f.tags.clone(),
                 locality: f.locality.clone(),
-                sources: f.sources.iter().map(source_ctx).collect(),
+                locality_url: f
+                    .locality
+                    .as_deref()
+                    .and_then(|l| self.locality_url(from, l))
+                    .filter(|_| {
+                        node.source
+                            .origin
+                            .as_ref()
+                            .is_none_or(|o| o.set != "localities")
+                    }),
+                sources: f.sources.iter().map(|s| self.source_ctx(from, s)).collect(),
                 reading_minutes: rendered.words.div_ceil(200).max(1),
             },
             section,
             toc_enabled: f.toc.unwrap_or(h2 >= 4),
             updates,
+            record: self.record_ctx(id),
+            data: self.data_ctx(id),
+            faq_json_ld: faq_json_ld(&node.source, &rendered.questions),
             live_reload: self.opts.live_reload.clone(),
         }
     }
@@ -224,12 +236,16 @@ impl<'a> Ctx<'a> {
                 toc: Vec::new(),
                 tags: Vec::new(),
                 locality: None,
+                locality_url: None,
                 sources: Vec::new(),
                 reading_minutes: 1,
             },
             section: None,
             toc_enabled: false,
             updates: Vec::new(),
+            record: None,
+            data: serde_json::Map::new(),
+            faq_json_ld: None,
             live_reload: self.opts.live_reload.clone(),
         }
     }
@@ -254,23 +270,28 @@ pub fn feed_path(url: &UrlPath) -> String {
     s
 }
 
-fn source_ctx(s: &SourceRef) -> SourceCtx {
-    match s {
-        SourceRef::Document(id) => SourceCtx {
-            id: Some(id.clone()),
-            title: None,
-            url: None,
-            publisher: None,
-        },
-        SourceRef::Web {
-            title,
-            url,
-            publisher,
-        } => SourceCtx {
-            id: None,
-            title: Some(title.clone()),
-            url: Some(url.clone()),
-            publisher: publisher.clone(),
-        },
+/// The folder whose pages are questions and answers.
+const FAQ_DIR: &str = "hoi-dap/";
+
+/// FAQPage JSON-LD for a page in `hoi-dap/` with question headings, safe inside `<script>`.
+fn faq_json_ld(src: &crate::content::Source, questions: &[(String, String)]) -> Option<String> {
+    if !src.rel.starts_with(FAQ_DIR) || src.is_section || questions.is_empty() {
+        return None;
     }
+    let entities: Vec<serde_json::Value> = questions
+        .iter()
+        .map(|(q, a)| {
+            serde_json::json!({
+                "@type": "Question",
+                "name": q,
+                "acceptedAnswer": { "@type": "Answer", "text": a },
+            })
+        })
+        .collect();
+    let v = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": entities,
+    });
+    Some(v.to_string().replace('<', "\\u003c"))
 }

@@ -2,8 +2,10 @@
 //! with a small context, in parallel. Produces the HTML outputs; `output/` adds the rest.
 
 mod context;
+mod data_ctx;
 
 pub use context::{CSS_PATH, Ctx, feed_path};
+pub use data_ctx::ICS_PATH;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, WithWarnings};
 use crate::markdown::{self, line_col, text::At};

@@ -27,6 +27,23 @@ impl PageLinks<'_> {
     }
 }
 
+impl crate::markdown::text::DocumentLinks for PageLinks<'_> {
+    fn has_documents(&self) -> bool {
+        self.site.index.has_pages("documents")
+    }
+
+    fn document(&self, id: &str) -> Option<String> {
+        let i = self.site.data.documents.find(id)?;
+        let page = self
+            .site
+            .index
+            .page("documents", i)
+            .filter(|p| *p != self.from)?;
+        let from = &self.site.node(self.from).url;
+        Some(self.url(from, Dest::Page(&self.site.node(page).url)))
+    }
+}
+
 impl LinkResolver for PageLinks<'_> {
     fn resolve(&self, dest: &str) -> Result<String, Problem> {
         let (path, fragment) = match dest.split_once('#') {

@@ -2,10 +2,14 @@
 //! publish, expires), URLs and their collisions, the section tree, sorting, the main menu and
 //! the link index that every page's links are checked against.
 
+mod generate;
+mod index;
 mod links;
+mod refs;
 mod tree;
 pub mod urls;
 
+pub use index::DataIndex;
 pub use links::PageLinks;
 pub use tree::resolve;
 
@@ -57,6 +61,8 @@ pub struct Site {
     pub config: SiteConfig,
     /// The data files of `content/_data/`.
     pub data: Data,
+    /// Where the data shows up: pages made from records, citations, localities.
+    pub index: DataIndex,
     /// Visible pages and sections; parents come before children.
     pub nodes: Vec<Node>,
     /// The home page.

@@ -41,6 +41,18 @@ pub fn resolve(
     if !sources.iter().any(|s| s.rel == "_index.md") {
         sources.insert(0, implicit_home(&config));
     }
+    for s in &sources {
+        diags.extend(super::refs::check(s, &data));
+    }
+    let (records, generated) = super::generate::expand(&mut sources, &data);
+    diags.extend(generated);
+    for s in &mut sources {
+        if let Some(l) = &s.front.locality
+            && let Some(i) = data.localities.find(l)
+        {
+            s.front.locality = Some(data.localities.list[i].name.clone());
+        }
+    }
     let mut hidden: HashMap<String, Hidden> = HashMap::new();
     let mut hidden_dirs: Vec<(String, Hidden)> = Vec::new();
     for s in &sources {
@@ -215,9 +227,11 @@ pub fn resolve(
     if !diags.is_empty() {
         return Err(diags);
     }
+    let index = super::DataIndex::new(&nodes, home, &data, records);
     Ok(Site {
         config,
         data,
+        index,
         nodes,
         home,
         by_rel,
@@ -271,5 +285,6 @@ fn implicit_home(config: &SiteConfig) -> Source {
         body_line: 1,
         text: String::new(),
         headings: Vec::new(),
+        origin: None,
     }
 }

@@ -72,16 +72,20 @@ pub struct TocItem {
 }
 
 /// A source of facts.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Default)]
 pub struct SourceCtx {
     /// Document identifier, for documents.
     pub id: Option<String>,
-    /// Title, for web pages.
+    /// Title: of the web page, or the document's name (`Chỉ thị số 45-CT/TW`).
     pub title: Option<String>,
-    /// Address, for web pages.
+    /// Address of the web page, or relative URL of the document's page.
     pub url: Option<String>,
-    /// Publisher, for web pages.
+    /// Publisher, for web pages; issuer, for documents.
     pub publisher: Option<String>,
+    /// What a registered document is about.
+    pub subject: Option<String>,
+    /// When a registered document was issued.
+    pub date: Option<DateCtx>,
 }
 
 /// The page being rendered.
@@ -107,6 +111,8 @@ pub struct PageCtx {
     pub tags: Vec<String>,
     /// Locality.
     pub locality: Option<String>,
+    /// Relative URL of the locality's page, when there is one.
+    pub locality_url: Option<String>,
     /// Sources.
     pub sources: Vec<SourceCtx>,
     /// Minutes to read at ~200 words a minute, at least 1.
@@ -120,6 +126,36 @@ pub struct SectionCtx {
     pub pages: Vec<Summary>,
     /// Its subsections, in order.
     pub subsections: Vec<Summary>,
+    /// With `group_by:`, its pages grouped by that record field (groups in data-file order).
+    pub groups: Vec<GroupCtx>,
+}
+
+/// A group of a section's listing.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupCtx {
+    /// The shared value of the field.
+    pub title: String,
+    /// Its pages, in the section's order.
+    pub pages: Vec<Summary>,
+}
+
+/// What a page made from a data record shows besides the record itself.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct RecordCtx {
+    /// The record's fields.
+    pub fields: serde_json::Value,
+    /// The data set.
+    pub set: String,
+    /// Documents: pages citing it in `sources:`.
+    pub cited_by: Vec<Summary>,
+    /// Documents: milestones it is the legal basis of (URL into the schedule page).
+    pub milestones: Vec<Summary>,
+    /// Localities: pages about it, newest first.
+    pub pages: Vec<Summary>,
+    /// Localities: its electoral units.
+    pub units: Vec<Summary>,
+    /// Localities: relative URL of its own Atom feed.
+    pub feed_url: Option<String>,
 }
 
 /// Everything one HTML render sees besides the globals `site` and `t`.
@@ -149,6 +185,12 @@ pub struct PageContext {
     pub toc_enabled: bool,
     /// The latest updates, on the home page.
     pub updates: Vec<Summary>,
+    /// Pages made from a data record: the record and what relates to it.
+    pub record: Option<RecordCtx>,
+    /// The data sets the page's `data:` asks for, by name.
+    pub data: serde_json::Map<String, serde_json::Value>,
+    /// FAQPage structured data (JSON-LD), for question-and-answer pages.
+    pub faq_json_ld: Option<String>,
     /// Live-reload script under `loa serve`.
     pub live_reload: Option<String>,
 }

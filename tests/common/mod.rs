@@ -1,11 +1,12 @@
 //! Helpers shared by the integration tests: fixture sites copied into a scratch folder with the
-//! real default theme, the build options every test starts from, reading the output back, and
-//! a small attribute scanner for minified HTML (values may be unquoted).
+//! real default theme, the build options every test starts from, reading the output back, a
+//! small attribute scanner for minified HTML (values may be unquoted), and an .ics parser.
 
 #![allow(dead_code)]
 
 mod diags;
 mod html;
+pub mod ical;
 mod links;
 
 #[allow(unused_imports)]
