@@ -167,14 +167,14 @@ fn cross_check(
             }
         }
     }
-    if !data.localities.is_empty() {
-        if let Some((rel, text)) = documents {
-            for d in &data.documents.list {
-                if let Some(l) = &d.locality
-                    && data.localities.find(l).is_none()
-                {
-                    errors.push(locality_error(&data.localities, rel, l).at(text, d.line, 1));
-                }
+    if !data.localities.is_empty()
+        && let Some((rel, text)) = documents
+    {
+        for d in &data.documents.list {
+            if let Some(l) = &d.locality
+                && data.localities.find(l).is_none()
+            {
+                errors.push(locality_error(&data.localities, rel, l).at(text, d.line, 1));
             }
         }
     }
@@ -272,7 +272,7 @@ fn load_generic(
         let Some(stem) = p.file_stem().map(|s| s.to_string_lossy().into_owned()) else {
             continue;
         };
-        if !p.extension().is_some_and(|x| x == "yaml") || TYPED.contains(&stem.as_str()) {
+        if p.extension().is_none_or(|x| x != "yaml") || TYPED.contains(&stem.as_str()) {
             continue;
         }
         let rel = Path::new(DIR).join(e.file_name());

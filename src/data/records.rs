@@ -136,7 +136,7 @@ impl Data {
                     let date = m
                         .get("date")
                         .and_then(Value::as_str)
-                        .and_then(|s| crate::vi::date::parse(s))
+                        .and_then(crate::vi::date::parse)
                         .map(|m| m.date());
                     let locality = m.get("locality").and_then(Value::as_str).map(String::from);
                     let mut fields = m.clone();

@@ -97,7 +97,7 @@ pub fn expand(
                 front: FrontMatter {
                     title,
                     description,
-                    date: r.date.map(|d| crate::vi::date::Moment::Day(d)),
+                    date: r.date.map(crate::vi::date::Moment::Day),
                     slug: Some(slug),
                     weight: i64::try_from(index).ok(),
                     template: template.clone(),
