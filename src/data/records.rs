@@ -28,6 +28,16 @@ impl Record {
     }
 }
 
+impl Data {
+    /// The listed spelling of a locality name (as written when it is not listed).
+    pub fn locality_name(&self, name: &str) -> String {
+        self.localities.find(name).map_or_else(
+            || name.to_string(),
+            |i| self.localities.list[i].name.clone(),
+        )
+    }
+}
+
 fn date(d: Option<Date>) -> Value {
     d.map_or(Value::Null, |d| json!(DateCtx::new(d)))
 }
@@ -53,10 +63,10 @@ impl Data {
                         "id": d.id, "type": d.kind, "number": d.number, "name": d.name(),
                         "issuer": d.issuer, "date": date(d.date), "effective": date(d.effective),
                         "title": d.title, "summary": d.summary, "url": d.url,
-                        "locality": d.locality,
+                        "locality": d.locality.as_deref().map(|l| self.locality_name(l)),
                     })),
                     date: d.date,
-                    locality: d.locality.clone(),
+                    locality: d.locality.as_deref().map(|l| self.locality_name(l)),
                 })
                 .collect(),
             "localities" => self
@@ -74,8 +84,9 @@ impl Data {
                 .iter()
                 .map(|u| Record {
                     fields: obj(json!({
-                        "id": u.id, "locality": u.locality, "number": u.number, "name": u.name,
-                        "title": format!("{}, {}", u.name, u.locality),
+                        "id": u.id, "locality": self.locality_name(&u.locality),
+                        "number": u.number, "name": u.name,
+                        "title": format!("{}, {}", u.name, self.locality_name(&u.locality)),
                         "body": u.body, "seats": u.seats, "area": u.area,
                         "columns": {
                             "born": u.candidates.iter().any(|c| c.born.is_some()),
@@ -91,7 +102,7 @@ impl Data {
                         })).collect::<Vec<_>>(),
                     })),
                     date: None,
-                    locality: Some(u.locality.clone()),
+                    locality: Some(self.locality_name(&u.locality)),
                 })
                 .collect(),
             "glossary" => self

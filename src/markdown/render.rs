@@ -102,6 +102,14 @@ pub fn is_external(dest: &str) -> bool {
     }
 }
 
+/// How many `<a …>` tags open and `</a>` tags close in a piece of raw HTML.
+fn html_links(h: &str) -> (usize, usize) {
+    let lower = h.to_ascii_lowercase();
+    let opens =
+        lower.matches("<a ").count() + lower.matches("<a>").count() + lower.matches("<a\n").count();
+    (opens, lower.matches("</a>").count())
+}
+
 /// Renders `body`, whose headings were collected by `collect_headings`.
 pub fn render(
     body: &str,
@@ -138,6 +146,11 @@ pub fn render(
             Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
+            // Links written as raw HTML count too: nothing may be linked inside them.
+            Event::Html(h) | Event::InlineHtml(h) => {
+                let (opens, closes) = html_links(h);
+                in_link = (in_link + opens).saturating_sub(closes);
+            }
             _ => {}
         }
         match &ev {
@@ -318,6 +331,13 @@ mod tests {
                 "Công dân đủ 18 tuổi. Một Hai Chi tiết Thêm mã.".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn raw_html_links_count_as_links() {
+        assert_eq!(html_links("<a href=\"x\">"), (1, 0));
+        assert_eq!(html_links("<A HREF=x>a</A> <abbr>"), (1, 1));
+        assert_eq!(html_links("<area> <b>"), (0, 0));
     }
 
     #[test]

@@ -222,7 +222,8 @@ impl Ctx<'_> {
         json!({
             "today": DateCtx::new(today),
             "election_day": DateCtx::new(s.election_day),
-            "over": statuses.iter().all(|st| *st == crate::data::Status::Past),
+            "over": s.election_day < today
+                && statuses.iter().all(|st| *st == crate::data::Status::Past),
             "milestones": milestones,
             "next": next,
             "page_url": page,
