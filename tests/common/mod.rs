@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+pub mod civic;
 mod diags;
 mod html;
 pub mod ical;
