@@ -153,21 +153,25 @@ pub fn render(
             }
             _ => {}
         }
-        match &ev {
-            Event::Start(Tag::Heading { level, .. })
-                if *level <= pulldown_cmark::HeadingLevel::H2 =>
-            {
-                questions.start_h2()
+        if rules.questions {
+            match &ev {
+                Event::Start(Tag::Heading { level, .. })
+                    if *level <= pulldown_cmark::HeadingLevel::H2 =>
+                {
+                    questions.start_h2()
+                }
+                Event::End(TagEnd::Heading(level))
+                    if *level <= pulldown_cmark::HeadingLevel::H2 =>
+                {
+                    questions.in_h2 = false
+                }
+                Event::Text(t) | Event::Code(t) => questions.text(t),
+                Event::SoftBreak | Event::HardBreak => questions.text(" "),
+                Event::End(
+                    TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_),
+                ) => questions.block_end(),
+                _ => {}
             }
-            Event::End(TagEnd::Heading(level)) if *level <= pulldown_cmark::HeadingLevel::H2 => {
-                questions.in_h2 = false
-            }
-            Event::Text(t) | Event::Code(t) => questions.text(t),
-            Event::SoftBreak | Event::HardBreak => questions.text(" "),
-            Event::End(
-                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_),
-            ) => questions.block_end(),
-            _ => {}
         }
         let ev = match ev {
             Event::Start(Tag::Heading {
@@ -285,7 +289,11 @@ mod tests {
 
     fn go(md: &str) -> Rendered {
         let (h, _) = collect_headings(md);
-        render(md, &h, &Links, &TextRules::default())
+        let rules = TextRules {
+            questions: true,
+            ..TextRules::default()
+        };
+        render(md, &h, &Links, &rules)
     }
 
     #[test]

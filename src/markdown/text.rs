@@ -27,6 +27,8 @@ pub struct TextRules<'a> {
     /// Tally tone placements and run the lints; off when a page is rendered a second time
     /// (feeds), whose findings were already reported.
     pub report: bool,
+    /// Collect the page's question headings and their answers (FAQ pages only).
+    pub questions: bool,
 }
 
 /// The pages of registered documents, as seen from the page being rendered.

@@ -172,6 +172,7 @@ proptest::proptest! {
             lint_syllables: true,
             allow: &allow,
             report: true,
+            questions: false,
         };
         let mut page = PageText::default();
         let converted = tone::convert(&text, rules.tone_style).into_owned();

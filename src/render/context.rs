@@ -273,9 +273,14 @@ pub fn feed_path(url: &UrlPath) -> String {
 /// The folder whose pages are questions and answers.
 const FAQ_DIR: &str = "hoi-dap/";
 
+/// Whether `src` is a question-and-answer page (a page in `hoi-dap/`).
+pub fn is_faq(src: &crate::content::Source) -> bool {
+    src.rel.starts_with(FAQ_DIR) && !src.is_section
+}
+
 /// FAQPage JSON-LD for a page in `hoi-dap/` with question headings, safe inside `<script>`.
 fn faq_json_ld(src: &crate::content::Source, questions: &[(String, String)]) -> Option<String> {
-    if !src.rel.starts_with(FAQ_DIR) || src.is_section || questions.is_empty() {
+    if !is_faq(src) || questions.is_empty() {
         return None;
     }
     let entities: Vec<serde_json::Value> = questions

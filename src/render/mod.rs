@@ -61,6 +61,7 @@ pub fn page_html(
     let mut rules = site.text_rules();
     // A feed re-renders the page with absolute links; its findings were reported the first time.
     rules.report = base.is_none();
+    rules.questions = base.is_none() && context::is_faq(src);
     let r = markdown::render(&src.body, &src.headings, &links, &rules);
     if r.problems.is_empty() {
         return Ok(r);

@@ -92,6 +92,7 @@ impl Site {
             lint_syllables: self.config.lint.suspicious_syllable,
             allow: &self.config.lint.allow,
             report: true,
+            questions: false,
         }
     }
 
