@@ -75,6 +75,9 @@ impl Documents {
     /// The document an id written in content refers to: exact, normalized, or the one
     /// identifier inside a longer text (`Chỉ thị số 45-CT/TW`).
     pub fn find(&self, written: &str) -> Option<usize> {
+        if self.list.is_empty() {
+            return None;
+        }
         let w = written.trim();
         if let Some(i) = self.by_id.get(w) {
             return Some(*i);
