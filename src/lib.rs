@@ -116,7 +116,13 @@ fn run(opts: &Options) -> Result<(Vec<Output>, Report), Diagnostics> {
             return Err(finish_diags(diags));
         }
     };
-    let cx = Ctx::new(&site, &templates, opts, &strings);
+    let mut cx = Ctx::new(&site, &templates, opts, &strings);
+    let has_share_image = [theme.theme.join("static"), opts.root.join("static")]
+        .iter()
+        .any(|d| d.join(render::SHARE_IMAGE).is_file());
+    if let (true, Some(b)) = (has_share_image, site.config.base_url.as_deref()) {
+        cx.share_image = Some(format!("{b}{}", render::SHARE_IMAGE));
+    }
 
     let mut outputs = Vec::new();
     match render::render_all(&cx) {

@@ -56,7 +56,7 @@ fn decomposed_and_composite_text_is_written_as_nfc() {
     ]);
     s.build_ok();
     let all = tree(&s.out);
-    for (path, bytes) in &all {
+    for (path, bytes) in all.iter().filter(|(p, _)| !p.ends_with(".png")) {
         let text = String::from_utf8_lossy(bytes);
         assert!(!has_combining_marks(&text), "{path} has combining marks");
     }

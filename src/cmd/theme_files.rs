@@ -8,6 +8,10 @@ pub const THEME_FILES: &[(&str, &[u8])] = &[
         include_bytes!("../../themes/default/static/css/loa.css"),
     ),
     (
+        "static/img/chia-se.png",
+        include_bytes!("../../themes/default/static/img/chia-se.png"),
+    ),
+    (
         "templates/404.html",
         include_bytes!("../../themes/default/templates/404.html"),
     ),

@@ -1,13 +1,15 @@
 //! Located problems found while building a site: `Diagnostic` (file, line, column, what is
 //! wrong, how to fix it) and the `Diagnostics` collection every stage returns.
-//! Messages live in `problem.rs`; terminal rendering in `render.rs`.
+//! Messages live in `problem.rs` (`text.rs`, `data.rs`, `lint.rs`); rendering in `render.rs`.
 
 mod data;
+mod lint;
 mod problem;
 mod render;
 mod text;
 
 pub use data::DataProblem;
+pub use lint::{IdClash, LintProblem};
 pub use problem::Problem;
 pub use render::render;
 pub use text::TextProblem;

@@ -79,6 +79,8 @@ pub enum Problem {
     Text(#[from] super::text::TextProblem),
     #[error(transparent)]
     Data(#[from] super::data::DataProblem),
+    #[error(transparent)]
+    Lint(#[from] super::lint::LintProblem),
 }
 
 impl Problem {
@@ -117,6 +119,7 @@ impl Problem {
             Problem::NoContent { .. } => "no-content",
             Problem::Text(t) => t.code(),
             Problem::Data(d) => d.code(),
+            Problem::Lint(l) => l.code(),
         }
     }
 
@@ -281,6 +284,7 @@ impl Problem {
             ),
             Problem::Text(t) => t.message(vi),
             Problem::Data(d) => d.message(vi),
+            Problem::Lint(l) => l.message(vi),
         }
     }
 
@@ -445,6 +449,7 @@ impl Problem {
             ),
             Problem::Text(t) => t.help(vi),
             Problem::Data(d) => d.help(vi),
+            Problem::Lint(l) => l.help(vi),
         };
         Some(s)
     }

@@ -1,9 +1,10 @@
 //! Markdown → HTML. One function sets the parser options; a single event pass gives headings
 //! their ids, resolves internal links through a `LinkResolver`, prefixes footnote ids and
-//! applies the Vietnamese text rules (tone style, `<abbr>`, text lints) to running text.
-//! Knows nothing of Tera or of the site tree.
+//! applies the Vietnamese text rules (tone style, `<abbr>`, text lints) to running text and
+//! the accessibility lint (`lint.rs`). Knows nothing of Tera or of the site tree.
 
 mod headings;
+mod lint;
 mod render;
 pub mod text;
 

@@ -1,8 +1,9 @@
 //! The render pass: one walk over the event stream that sets heading ids, rewrites internal
 //! links and image sources to relative URLs, numbers footnotes with prefixed ids, applies the
-//! Vietnamese text rules to running text (`text.rs`) and counts words. Problems are returned
-//! with their byte offsets for the caller to locate.
+//! Vietnamese text rules to running text (`text.rs`), runs the accessibility lint (`lint.rs`)
+//! and counts words. Problems come back with their byte offsets for the caller to locate.
 
+use super::lint::{PageLint, is_decorative};
 use super::text::{DocumentLinks, PageText, Place, TextRules, ToneTally};
 use super::{Heading, new_parser};
 use crate::diagnostics::Problem;
@@ -23,9 +24,11 @@ pub struct Rendered {
     pub html: String,
     /// Words of running text.
     pub words: usize,
-    /// Problems, each with its byte offset in the Markdown text.
+    /// Problems (errors, the accessibility lint's included), each with its byte offset in the
+    /// Markdown text.
     pub problems: Vec<(usize, Problem)>,
-    /// Warnings from the text lints, each with its byte offset in the Markdown text.
+    /// Warnings from the text lints and the accessibility lint, each with its byte offset in
+    /// the Markdown text.
     pub lints: Vec<(usize, Problem)>,
     /// Tone-mark placements of the running text, as written.
     pub tones: ToneTally,
@@ -138,7 +141,12 @@ pub fn render(
             }
         }
     };
+    // The accessibility lint, once per page: not when it is re-rendered for a feed.
+    let mut lint = rules.report.then(|| PageLint::new(body, headings));
     for (ev, range) in TextMergeWithOffset::new(new_parser(body).into_offset_iter()) {
+        if let Some(l) = lint.as_mut() {
+            l.event(&ev, &range);
+        }
         match &ev {
             Event::Start(Tag::Link { .. }) => in_link += 1,
             Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
@@ -211,7 +219,12 @@ pub fn render(
             }) => Event::Start(Tag::Image {
                 link_type,
                 dest_url: resolve(dest_url, range.start, &mut out.problems).into(),
-                title,
+                // The decorative mark is for the lint, not a tooltip.
+                title: if is_decorative(&title) {
+                    CowStr::Borrowed("")
+                } else {
+                    title
+                },
                 id,
             }),
             Event::FootnoteReference(name) => {
@@ -264,6 +277,10 @@ pub fn render(
     questions.finish();
     out.questions = questions.done;
     out.lints = text.lints;
+    if let Some(l) = lint {
+        out.problems.extend(l.errors);
+        out.lints.extend(l.warnings);
+    }
     out.tones = text.tones;
     out
 }
@@ -339,6 +356,36 @@ mod tests {
                 "Công dân đủ 18 tuổi. Một Hai Chi tiết Thêm mã.".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn the_accessibility_lint_runs_once_per_page() {
+        let md = "### Mở đầu\n\n![](https://a.vn/a.png) [tại đây](b.md)\n";
+        let (h, _) = collect_headings(md);
+        let mut rules = TextRules {
+            report: true,
+            ..TextRules::default()
+        };
+        let r = render(md, &h, &Links, &rules);
+        let codes = |v: &[(usize, Problem)]| v.iter().map(|(_, p)| p.code()).collect::<Vec<_>>();
+        assert_eq!(codes(&r.problems), ["heading-skip", "image-no-alt"]);
+        assert_eq!(codes(&r.lints), ["ambiguous-link-text"]);
+        // Re-rendered for a feed: the same HTML, nothing reported again.
+        rules.report = false;
+        let again = render(md, &h, &Links, &rules);
+        assert!(again.problems.is_empty() && again.lints.is_empty());
+        assert_eq!(again.html, r.html);
+    }
+
+    #[test]
+    fn decorative_images_have_empty_alt_and_no_title() {
+        let r = go("![](hoa-van.png \"trang trí\") ![Bản đồ](b.png \"Bản đồ xã\")");
+        assert!(
+            r.html.contains("<img src=\"hoa-van.png\" alt=\"\" />"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("title=\"Bản đồ xã\""), "{}", r.html);
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub struct Ctx<'a> {
     pub t: &'a BTreeMap<String, String>,
     /// The section whose feed is the site's "updates" feed.
     pub updates: Option<PageId>,
+    /// Absolute URL of the share image, when the site has one and a `base_url`.
+    pub share_image: Option<String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -44,6 +46,7 @@ impl<'a> Ctx<'a> {
             opts,
             t,
             updates,
+            share_image: None,
         }
     }
 
@@ -184,20 +187,24 @@ impl<'a> Ctx<'a> {
             updates,
             record: self.record_ctx(id),
             data: self.data_ctx(id),
-            faq_json_ld: faq_json_ld(&node.source, &rendered.questions),
+            json_ld: self.json_ld(id, &rendered.questions),
+            share_image: self.share_image.clone(),
             live_reload: self.opts.live_reload.clone(),
         }
     }
 
     /// The context of the 404 page. Hosts serve it at any depth, so its links are
-    /// root-absolute from `base_url`'s path when that is known, else relative to the root.
+    /// root-absolute from `base_url`'s path when that is known (and the build is not
+    /// `--offline`), else relative to the root.
     pub fn not_found_context(&self) -> PageContext {
         let site = self.site;
         let root = UrlPath::default();
+        // An --offline build is opened from a folder, where root-absolute links lead nowhere.
         let prefix = site
             .config
             .base_url
             .as_deref()
+            .filter(|_| !self.opts.offline)
             .and_then(|b| b.splitn(4, '/').nth(3).map(|p| format!("/{p}")));
         let fix = |rel: String| match &prefix {
             Some(p) => format!("{p}{}", rel.strip_prefix("./").unwrap_or(&rel)),
@@ -245,7 +252,8 @@ impl<'a> Ctx<'a> {
             updates: Vec::new(),
             record: None,
             data: serde_json::Map::new(),
-            faq_json_ld: None,
+            json_ld: None,
+            share_image: self.share_image.clone(),
             live_reload: self.opts.live_reload.clone(),
         }
     }
@@ -276,27 +284,4 @@ const FAQ_DIR: &str = "hoi-dap/";
 /// Whether `src` is a question-and-answer page (a page in `hoi-dap/`).
 pub fn is_faq(src: &crate::content::Source) -> bool {
     src.rel.starts_with(FAQ_DIR) && !src.is_section
-}
-
-/// FAQPage JSON-LD for a page in `hoi-dap/` with question headings, safe inside `<script>`.
-fn faq_json_ld(src: &crate::content::Source, questions: &[(String, String)]) -> Option<String> {
-    if !is_faq(src) || questions.is_empty() {
-        return None;
-    }
-    let entities: Vec<serde_json::Value> = questions
-        .iter()
-        .map(|(q, a)| {
-            serde_json::json!({
-                "@type": "Question",
-                "name": q,
-                "acceptedAnswer": { "@type": "Answer", "text": a },
-            })
-        })
-        .collect();
-    let v = serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "FAQPage",
-        "mainEntity": entities,
-    });
-    Some(v.to_string().replace('<', "\\u003c"))
 }

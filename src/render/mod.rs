@@ -3,9 +3,11 @@
 
 mod context;
 mod data_ctx;
+mod json_ld;
 
 pub use context::{CSS_PATH, Ctx, feed_path};
 pub use data_ctx::ICS_PATH;
+pub use json_ld::SHARE_IMAGE;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, WithWarnings};
 use crate::markdown::{self, line_col, text::At};

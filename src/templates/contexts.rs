@@ -189,8 +189,10 @@ pub struct PageContext {
     pub record: Option<RecordCtx>,
     /// The data sets the page's `data:` asks for, by name.
     pub data: serde_json::Map<String, serde_json::Value>,
-    /// FAQPage structured data (JSON-LD), for question-and-answer pages.
-    pub faq_json_ld: Option<String>,
+    /// Structured data (JSON-LD, one `@graph`), already safe inside `<script>`.
+    pub json_ld: Option<String>,
+    /// Absolute URL of the share image (Open Graph), when there is one.
+    pub share_image: Option<String>,
     /// Live-reload script under `loa serve`.
     pub live_reload: Option<String>,
 }

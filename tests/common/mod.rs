@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: fixture sites copied into a scratch folder with the
 //! real default theme, the build options every test starts from, reading the output back, a
-//! small attribute scanner for minified HTML (values may be unquoted), and an .ics parser.
+//! small attribute scanner for minified HTML (values may be unquoted), an .ics parser, and the
+//! feed and sitemap checks with real tools (`validate`).
 
 #![allow(dead_code)]
 
@@ -9,6 +10,7 @@ mod diags;
 mod html;
 pub mod ical;
 mod links;
+pub mod validate;
 
 #[allow(unused_imports)]
 pub use diags::*;
