@@ -10,6 +10,7 @@ mod diags;
 mod html;
 pub mod ical;
 mod links;
+pub mod python;
 pub mod validate;
 
 #[allow(unused_imports)]

@@ -4,7 +4,7 @@
 //! sitemaps.org schema in `tests/support/sitemap.xsd`. Without either tool the test fails: it
 //! is never skipped.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 const NEEDS_FEEDPARSER: &str = "the feed tests need Python with `feedparser`: run ./.ci/test, \
@@ -13,46 +13,13 @@ const NEEDS_XMLLINT: &str = "the sitemap tests need `xmllint` on PATH: run ./.ci
                              it installs it), or install libxml2-utils (Debian/Ubuntu: apt-get \
                              install libxml2-utils)";
 
-/// The Python the feed checks run with.
-fn python() -> PathBuf {
-    std::env::var_os("LOA_PYTHON")
-        .filter(|p| !p.is_empty())
-        .map_or_else(|| PathBuf::from("python3"), PathBuf::from)
-}
-
 /// Runs `tests/support/check_feed.py` on `path`: `Ok` with what `feedparser` read,
 /// `{"title", "id", "self", "updated", "entries": [{"id", "title", "link", "published",
 /// "updated"}]}`,
 /// or `Err` with the script's complaint when the feed fails a check. Panics when Python or
 /// `feedparser` is missing.
 pub fn check_feed(path: &Path) -> Result<serde_json::Value, String> {
-    let py = python();
-    match Command::new(&py).args(["-c", "import feedparser"]).output() {
-        Err(e) => panic!("{NEEDS_FEEDPARSER} (could not run {}: {e})", py.display()),
-        Ok(o) if !o.status.success() => panic!(
-            "{NEEDS_FEEDPARSER} (`{} -c 'import feedparser'` failed: {})",
-            py.display(),
-            String::from_utf8_lossy(&o.stderr).trim()
-        ),
-        Ok(_) => {}
-    }
-    let script = super::repo().join("tests/support/check_feed.py");
-    let out = Command::new(&py)
-        .arg(&script)
-        .arg(path)
-        .env("PYTHONIOENCODING", "utf-8")
-        .output()
-        .unwrap_or_else(|e| panic!("running {}: {e}", script.display()));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    if !out.status.success() {
-        return Err(stderr.trim().to_string());
-    }
-    Ok(serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "check_feed.py printed no JSON ({e}):\n{}\n{stderr}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    }))
+    super::python::run_check("feedparser", NEEDS_FEEDPARSER, "check_feed.py", path)
 }
 
 /// Parses the Atom feed at `path` with `feedparser` and returns what it read (see
