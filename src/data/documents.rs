@@ -170,11 +170,7 @@ pub fn parse(file: &DataFile<'_>) -> Result<Documents, Vec<Diagnostic>> {
             line,
         });
     }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+    super::file::collected(out, errors)
 }
 
 #[cfg(test)]

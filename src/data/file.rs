@@ -74,6 +74,15 @@ impl<'a> DataFile<'a> {
     }
 }
 
+/// `value` when no problem was found, else the problems.
+pub fn collected<T>(value: T, errors: Vec<Diagnostic>) -> Result<T, Vec<Diagnostic>> {
+    if errors.is_empty() {
+        Ok(value)
+    } else {
+        Err(errors)
+    }
+}
+
 /// A value written either alone or as a list (`basis: "85/2015/QH13"` or `basis: [a, b]`).
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(untagged)]

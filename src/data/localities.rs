@@ -105,11 +105,7 @@ pub fn parse(file: &DataFile<'_>) -> Result<Localities, Vec<Diagnostic>> {
             line,
         });
     }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+    super::file::collected(out, errors)
 }
 
 #[cfg(test)]

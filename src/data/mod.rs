@@ -134,11 +134,7 @@ pub fn load(root: &Path) -> Result<Data, Vec<Diagnostic>> {
     if errors.is_empty() {
         errors.extend(cross_check(&data, schedule.as_ref(), documents.as_ref()));
     }
-    if errors.is_empty() {
-        Ok(data)
-    } else {
-        Err(errors)
-    }
+    file::collected(data, errors)
 }
 
 /// References between data sets: milestone bases are registered documents, documents and
@@ -244,11 +240,7 @@ fn load_units(root: &Path, places: &Localities) -> Result<Option<Vec<Unit>>, Vec
             Err(e) => errors.extend(e),
         }
     }
-    if errors.is_empty() {
-        Ok(Some(units))
-    } else {
-        Err(errors)
-    }
+    file::collected(Some(units), errors)
 }
 
 /// The other `*.yaml` files of the data folder, read as plain values.
@@ -295,11 +287,7 @@ fn load_generic(
             Err(e) => errors.extend(e),
         }
     }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+    file::collected(out, errors)
 }
 
 /// The NFC text of `content/_data/<name>` and its path for messages, or `None` when absent.
