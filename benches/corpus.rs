@@ -365,6 +365,26 @@ const TIMES: &[&str] = &[
 
 const PREPS: &[&str] = &["tại", "ở", "trên địa bàn", "cho", "cùng với", "theo"];
 
+/// Whole sentences, each added to a few paragraphs (see `write_page`), so that the phrases the
+/// search benchmark asks for (benches/search_browser.mjs) occur on some pages and not on others:
+/// "đăng ký" (and, elsewhere, "bình đẳng" with a separate "kỳ"), "Ủy ban", "hòa bình", "hoặc",
+/// "đông đảo", "đại biểu".
+const NOTES: &[&str] = &[
+    "Cử tri tạm trú chưa đủ mười hai tháng được ghi tên vào danh sách cử tri nơi đăng ký thường trú.",
+    "Công dân đã đăng ký tạm trú từ mười hai tháng trở lên có thể ghi tên vào danh sách cử tri nơi tạm trú.",
+    "Mọi công dân đều bình đẳng trước pháp luật, không phân biệt dân tộc, giới tính hoặc tôn giáo.",
+    "Cuộc bầu cử được tiến hành theo nguyên tắc phổ thông, bình đẳng, trực tiếp và bỏ phiếu kín.",
+    "Đại biểu Quốc hội nhiệm kỳ 2021-2026 chịu trách nhiệm trước cử tri cả nước.",
+    "Kỳ họp thứ nhất của Quốc hội khóa mới được triệu tập sau ngày bầu cử.",
+    "Ủy ban nhân dân cấp xã lập danh sách cử tri theo từng khu vực bỏ phiếu.",
+    "Ngày bầu cử là ngày hội của toàn dân, góp phần giữ gìn hòa bình và ổn định của đất nước.",
+    "Người ứng cử cam kết phấn đấu vì một đất nước hòa bình, dân chủ và phát triển.",
+    "Cử tri đông đảo có mặt tại điểm bỏ phiếu từ sáng sớm.",
+    "Sự tham gia đông đảo của thanh niên góp phần vào thành công của cuộc bầu cử.",
+    "Cử tri ốm đau, già yếu hoặc khuyết tật được tổ bầu cử mang hòm phiếu phụ đến tận nơi.",
+    "Mỗi cử tri chỉ được ghi tên vào một danh sách cử tri ở nơi thường trú hoặc tạm trú.",
+];
+
 /// Real provinces (pre-2025 list of 63), written properly.
 const PROVINCES: &[&str] = &[
     "Hà Nội",
@@ -689,6 +709,60 @@ fn to_nfd(s: &str) -> String {
             _ => out.push(c),
         }
     }
+    out
+}
+
+/// The precomposed letter for an ASCII base (either case), vowel mark and tone mark.
+fn vi_compose(base: char, mark: Option<char>, tone: Option<char>) -> Option<char> {
+    let lower = base.to_ascii_lowercase();
+    let &(row, _, _) = VOWEL_ROWS
+        .iter()
+        .find(|&&(_, b, m)| b == lower && m == mark)?;
+    let c = row.chars().nth(TONES.iter().position(|&t| t == tone)?)?;
+    Some(if base.is_ascii_uppercase() {
+        c.to_uppercase().next().unwrap_or(c)
+    } else {
+        c
+    })
+}
+
+/// The modern tone placement (VIETNAMESE.md §2): in a word ending in an open `oa`, `oe` or `uy`
+/// (onset not `qu`) the tone mark moves from the first vowel to the second (`hòa` → `hoà`,
+/// `Ủy` → `Uỷ`, `khóa` → `khoá`). NFC text only; decomposed text passes through unchanged.
+fn to_modern(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut word: Vec<char> = Vec::new();
+    let flush = |word: &mut Vec<char>, out: &mut String| {
+        let n = word.len();
+        if n >= 2 {
+            let (a, b) = (vi_parts(word[n - 2]), vi_parts(word[n - 1]));
+            let before = n.checked_sub(3).map(|i| word[i]);
+            if let (Some((va, None, Some(tone))), Some((vb, None, None))) = (a, b) {
+                let pair = (va.to_ascii_lowercase(), vb.to_ascii_lowercase());
+                let open = matches!(pair, ('o', 'a' | 'e') | ('u', 'y'))
+                    && before.is_none_or(|c| vi_parts(c).is_none())
+                    && !(pair.0 == 'u' && matches!(before, Some('q' | 'Q')));
+                if let (true, Some(x), Some(y)) = (
+                    open,
+                    vi_compose(va, None, None),
+                    vi_compose(vb, None, Some(tone)),
+                ) {
+                    word[n - 2] = x;
+                    word[n - 1] = y;
+                }
+            }
+        }
+        out.extend(word.drain(..));
+    };
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
     out
 }
 
@@ -1051,7 +1125,10 @@ impl Writer<'_> {
         }
         if self.rng.pct(25) {
             s.push_str(", ");
-            s.push_str(self.rng.pick(["đồng thời", "và", "nhằm", "để"].as_slice()));
+            s.push_str(
+                self.rng
+                    .pick(["đồng thời", "và", "nhằm", "để", "hoặc"].as_slice()),
+            );
             s.push(' ');
             s.push_str(self.rng.pick(VERBS));
             s.push(' ');
@@ -1296,6 +1373,9 @@ fn write_page(plan: &Plan, seed: u64, idx: usize) -> String {
     let nh = page.headings.len();
     let with_table = w.rng.pct(50);
     let nfd_para = idx % 50 == 17;
+    // Every fourth page places tone marks the modern way (`hoà`, `Uỷ ban`), the rest the
+    // traditional way (`hòa`, `Ủy ban`), each page consistently.
+    let modern = idx % 4 == 1;
     let n_links = w.rng.range(2, 4);
     let heading_link = w.rng.pct(20);
     // Layout first: headings, lists and the table are written up front as fixed blocks, then
@@ -1388,8 +1468,14 @@ fn write_page(plan: &Plan, seed: u64, idx: usize) -> String {
         if w.rng.pct(8) {
             let _ = write!(p, " Nội dung này được quy định tại {}.", w.doc_ref());
         }
+        if w.rng.pct(4) {
+            let _ = write!(p, " {}", w.rng.pick(NOTES));
+        }
         left = left.saturating_sub(words(&p));
         if nfd_para && slot == nfd_slot {
+            if modern {
+                p = to_modern(&p);
+            }
             p = to_nfd(&p);
         }
         body.push_str(&p);
@@ -1397,6 +1483,9 @@ fn write_page(plan: &Plan, seed: u64, idx: usize) -> String {
         slot += 1;
     }
     w.out.push_str(&body);
+    if modern {
+        w.out = to_modern(&w.out);
+    }
     w.out
 }
 

@@ -43,6 +43,9 @@ pub struct SiteConfig {
     /// Optional text lints.
     #[serde(default)]
     pub lint: LintConfig,
+    /// Build the search page, its index and the header's search box (ARCHITECTURE.md §11).
+    #[serde(default = "default_true")]
+    pub search: bool,
 }
 
 /// `lint:` in site.yaml: text checks that are off unless asked for.
@@ -71,6 +74,7 @@ impl Default for SiteConfig {
             publisher: None,
             tone_style: ToneStyle::Keep,
             lint: LintConfig::default(),
+            search: true,
         }
     }
 }

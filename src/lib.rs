@@ -15,6 +15,7 @@ pub mod options;
 pub mod output;
 pub mod overlay;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod templates;
@@ -126,9 +127,15 @@ fn run(opts: &Options) -> Result<(Vec<Output>, Report), Diagnostics> {
 
     let mut outputs = Vec::new();
     match render::render_all(&cx) {
-        Ok((o, w)) => {
-            outputs.extend(o);
-            warnings.extend(w);
+        Ok(p) => {
+            outputs.extend(p.outputs);
+            warnings.extend(p.warnings);
+            if let Some(hash) = p.search_hash {
+                match render::render_search(&cx, &hash) {
+                    Ok(o) => outputs.push(o),
+                    Err(d) => diags.push(d),
+                }
+            }
         }
         Err(d) => diags.extend(d),
     }

@@ -35,10 +35,12 @@ impl Built {
     }
 
     /// The built pages, as the URL paths of their folders (`""` for the home page,
-    /// `"tin-tuc/"`…): every `index.html` but the redirect pages of `aliases:`.
+    /// `"tin-tuc/"`…): every `index.html` but the redirect pages of `aliases:` and the search
+    /// page (which search engines need not list).
     fn pages(&self) -> BTreeSet<String> {
         self.files_named("index.html")
             .into_iter()
+            .filter(|f| f != "tim-kiem/index.html")
             .filter(|f| {
                 let html = read(&self.out, f);
                 !(html.contains("http-equiv=\"refresh\"") || html.contains("http-equiv=refresh"))

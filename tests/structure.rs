@@ -43,6 +43,17 @@ fn writes_exactly_the_expected_files_with_pretty_urls() {
     assert!(theme.contains("css/loa.css"));
     let mut expected: BTreeSet<String> = EXPECTED.iter().map(|p| p.to_string()).collect();
     expected.extend(theme.iter().cloned());
+    // The search page and its index: a manifest, term chunks, one fragment per page.
+    let index: BTreeSet<String> = written
+        .iter()
+        .filter(|p| p.starts_with("tim-kiem/"))
+        .cloned()
+        .collect();
+    assert!(index.contains("tim-kiem/index.html") && index.contains("tim-kiem/chi-muc/m.js"));
+    assert!(index.contains("tim-kiem/chi-muc/t/0.js"));
+    let fragments = index.iter().filter(|p| p.contains("/chi-muc/p/")).count();
+    assert_eq!(fragments, report.pages, "one fragment per page");
+    expected.extend(index);
     assert_eq!(written, expected);
     // Home, 3 sections, 7 pages; the 404 page is not counted.
     assert_eq!(report.pages, 11);
@@ -126,7 +137,7 @@ fn sitemap_lists_every_page_with_absolute_urls_and_lastmod() {
     }
     let pages: BTreeSet<String> = html_files(&s.out)
         .into_iter()
-        .filter(|f| f != "404.html")
+        .filter(|f| f != "404.html" && f != "tim-kiem/index.html")
         .map(|f| format!("https://example.org/{}", f.trim_end_matches("index.html")))
         .collect();
     assert_eq!(locs, pages);

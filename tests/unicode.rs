@@ -58,6 +58,12 @@ fn decomposed_and_composite_text_is_written_as_nfc() {
     let all = tree(&s.out);
     for (path, bytes) in all.iter().filter(|(p, _)| !p.ends_with(".png")) {
         let text = String::from_utf8_lossy(bytes);
+        if path.ends_with(".js") {
+            // The search client names the mark range in a regular expression; the minifier
+            // writes those marks as characters, alone after `[` and `-`, which is still NFC.
+            assert!(unicode_normalization::is_nfc(&text), "{path} is not NFC");
+            continue;
+        }
         assert!(!has_combining_marks(&text), "{path} has combining marks");
     }
     for p in [

@@ -12,6 +12,10 @@ pub const THEME_FILES: &[(&str, &[u8])] = &[
         include_bytes!("../../themes/default/static/img/chia-se.png"),
     ),
     (
+        "static/js/tim-kiem.js",
+        include_bytes!("../../themes/default/static/js/tim-kiem.js"),
+    ),
+    (
         "templates/404.html",
         include_bytes!("../../themes/default/templates/404.html"),
     ),
@@ -90,6 +94,10 @@ pub const THEME_FILES: &[(&str, &[u8])] = &[
     (
         "templates/schedule.html",
         include_bytes!("../../themes/default/templates/schedule.html"),
+    ),
+    (
+        "templates/search.html",
+        include_bytes!("../../themes/default/templates/search.html"),
     ),
     (
         "templates/section.html",

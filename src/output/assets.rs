@@ -1,5 +1,6 @@
 //! Static files: the theme's `static/`, overridden file by file by the site's `static/`, and
-//! the non-Markdown files of `content/`. Stylesheets are minified; everything else is copied.
+//! the non-Markdown files of `content/`. Stylesheets and scripts are minified; everything else
+//! is copied.
 
 use super::{Body, Output};
 use crate::diagnostics::{Diagnostic, Problem, display_path};
@@ -14,7 +15,12 @@ pub fn static_files(site: &Site, root: &Path, theme_dir: &Path) -> Result<Vec<Ou
     }
     let mut outputs = Vec::with_capacity(files.len());
     for (path, src) in files {
-        let body = if path.ends_with(".css") && site.config.minify {
+        let minify: Option<fn(&str) -> Vec<u8>> = match path.rsplit('.').next() {
+            Some("css") => Some(super::minify::css),
+            Some("js") => Some(super::minify::js),
+            _ => None,
+        };
+        let body = if let (Some(minify), true) = (minify, site.config.minify) {
             let text = std::fs::read_to_string(&src).map_err(|e| {
                 Diagnostic::error(
                     src.clone(),
@@ -24,7 +30,7 @@ pub fn static_files(site: &Site, root: &Path, theme_dir: &Path) -> Result<Vec<Ou
                     },
                 )
             })?;
-            Body::Bytes(super::minify::css(&text))
+            Body::Bytes(minify(&text))
         } else {
             Body::Copy(src)
         };

@@ -57,6 +57,27 @@ pub fn html(src: &str) -> Vec<u8> {
     minify_html::minify(src.as_bytes(), &cfg)
 }
 
+/// Minified JavaScript (minify-html's script minifier), or the input when minifying does not
+/// make it smaller or the script could not stand inside a `<script>` element.
+pub fn js(src: &str) -> Vec<u8> {
+    if src.to_ascii_lowercase().contains("</script") {
+        return src.as_bytes().to_vec();
+    }
+    let cfg = minify_html::Cfg {
+        minify_js: true,
+        ..minify_html::Cfg::default()
+    };
+    let wrapped = format!("<script>{src}</script>");
+    let out = minify_html::minify(wrapped.as_bytes(), &cfg);
+    match out
+        .strip_prefix(b"<script>".as_slice())
+        .and_then(|o| o.strip_suffix(b"</script>".as_slice()))
+    {
+        Some(code) if !code.is_empty() && code.len() < src.len() => code.to_vec(),
+        _ => src.as_bytes().to_vec(),
+    }
+}
+
 /// Minified CSS, or the input when it does not parse.
 pub fn css(src: &str) -> Vec<u8> {
     let min = StyleSheet::parse(src, ParserOptions::default())
@@ -95,6 +116,19 @@ mod tests {
         let s = String::from_utf8(out).unwrap();
         assert!(s.contains("Bầu cử"), "{s}");
         assert!(!s.contains("<!--"));
+    }
+
+    #[test]
+    fn js_is_smaller_and_still_javascript() {
+        let src = "// note\nfunction add(first, second) {\n  return first + second;\n}\nwindow.add = add;\n";
+        let out = String::from_utf8(super::js(src)).unwrap();
+        assert!(out.len() < src.len(), "{out}");
+        assert!(
+            out.contains("return first+second") && out.contains("window.add"),
+            "{out}"
+        );
+        let odd = "var s = '</script>';";
+        assert_eq!(super::js(odd), odd.as_bytes());
     }
 
     #[test]

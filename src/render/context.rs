@@ -7,7 +7,8 @@ use crate::output::minify;
 use crate::site::urls::{self, Dest, UrlPath};
 use crate::site::{PageId, Site};
 use crate::templates::{
-    DateCtx, LinkCtx, NavItem, PageContext, PageCtx, SectionCtx, Summary, Templates, TocItem,
+    DateCtx, LinkCtx, NavItem, PageContext, PageCtx, SearchCtx, SectionCtx, Summary, Templates,
+    TocItem,
 };
 use std::collections::BTreeMap;
 
@@ -190,6 +191,106 @@ impl<'a> Ctx<'a> {
             json_ld: self.json_ld(id, &rendered.questions),
             share_image: self.share_image.clone(),
             live_reload: self.opts.live_reload.clone(),
+            search_url: self.search_url(from),
+            search: None,
+        }
+    }
+
+    /// Relative URL of the search page from `from`, when the site has search.
+    fn search_url(&self, from: &UrlPath) -> Option<String> {
+        self.site.config.search.then(|| {
+            let page = UrlPath(vec![crate::search::PAGE_DIR.to_string()]);
+            urls::relative(from, Dest::Page(&page), self.opts.offline)
+        })
+    }
+
+    /// The context of the search page; `hash` is the index's cache key.
+    pub fn search_context(&self, hash: &str) -> PageContext {
+        let site = self.site;
+        let from = UrlPath(vec![crate::search::PAGE_DIR.to_string()]);
+        let title = self
+            .t
+            .get("search_title")
+            .cloned()
+            .unwrap_or_else(|| "Tìm kiếm".into());
+        let mut cx = self.shell(&from, "search", title);
+        cx.breadcrumbs = vec![LinkCtx {
+            title: self
+                .t
+                .get("home")
+                .cloned()
+                .unwrap_or_else(|| site.node(site.home).source.front.title.clone()),
+            url: self.link(&from, site.home),
+        }];
+        let manifest = format!("{}/m.js", crate::search::DIR);
+        cx.search = Some(SearchCtx {
+            client_url: urls::relative(&from, Dest::File(crate::search::CLIENT), false),
+            index_url: format!(
+                "{}?v={hash}",
+                urls::relative(&from, Dest::File(&manifest), false)
+            ),
+            sections: (0..site.nodes.len())
+                .filter(|id| *id != site.home && site.node(*id).is_section())
+                .map(|id| LinkCtx {
+                    title: site.node(id).source.front.title.clone(),
+                    url: self.link(&from, id),
+                })
+                .collect(),
+        });
+        cx.canonical = site
+            .config
+            .base_url
+            .as_ref()
+            .map(|b| urls::absolute(b, Dest::Page(&from)));
+        cx
+    }
+
+    /// The context of a page Loa makes itself (no Markdown behind it) at `from`: the menu,
+    /// the links every page has, an empty page of `kind` titled `title`.
+    fn shell(&self, from: &UrlPath, kind: &'static str, title: String) -> PageContext {
+        let site = self.site;
+        PageContext {
+            root: urls::to_root(from),
+            home_url: self.link(from, site.home),
+            css_url: urls::relative(from, Dest::File(CSS_PATH), false),
+            feed_url: self.feed_url(from),
+            canonical: None,
+            current_path: from.absolute(),
+            nav: site
+                .nav
+                .iter()
+                .map(|n| NavItem {
+                    title: site.node(*n).source.front.title.clone(),
+                    url: self.link(from, *n),
+                    current: None,
+                })
+                .collect(),
+            breadcrumbs: Vec::new(),
+            page: PageCtx {
+                kind,
+                title,
+                description: None,
+                date: None,
+                updated: None,
+                publish: None,
+                content: String::new(),
+                toc: Vec::new(),
+                tags: Vec::new(),
+                locality: None,
+                locality_url: None,
+                sources: Vec::new(),
+                reading_minutes: 1,
+            },
+            section: None,
+            toc_enabled: false,
+            updates: Vec::new(),
+            record: None,
+            data: serde_json::Map::new(),
+            json_ld: None,
+            share_image: self.share_image.clone(),
+            live_reload: self.opts.live_reload.clone(),
+            search_url: self.search_url(from),
+            search: None,
         }
     }
 
@@ -215,47 +316,17 @@ impl<'a> Ctx<'a> {
             .get("not_found_title")
             .cloned()
             .unwrap_or_else(|| "404".into());
-        PageContext {
-            root: fix(urls::to_root(&root)),
-            home_url: fix(self.link(&root, site.home)),
-            css_url: fix(CSS_PATH.into()),
-            feed_url: self.feed_url(&root).map(fix),
-            canonical: None,
-            current_path: "/404.html".into(),
-            nav: site
-                .nav
-                .iter()
-                .map(|n| NavItem {
-                    title: site.node(*n).source.front.title.clone(),
-                    url: fix(self.link(&root, *n)),
-                    current: None,
-                })
-                .collect(),
-            breadcrumbs: Vec::new(),
-            page: PageCtx {
-                kind: "404",
-                title,
-                description: None,
-                date: None,
-                updated: None,
-                publish: None,
-                content: String::new(),
-                toc: Vec::new(),
-                tags: Vec::new(),
-                locality: None,
-                locality_url: None,
-                sources: Vec::new(),
-                reading_minutes: 1,
-            },
-            section: None,
-            toc_enabled: false,
-            updates: Vec::new(),
-            record: None,
-            data: serde_json::Map::new(),
-            json_ld: None,
-            share_image: self.share_image.clone(),
-            live_reload: self.opts.live_reload.clone(),
+        let mut cx = self.shell(&root, "404", title);
+        cx.current_path = "/404.html".into();
+        for url in [&mut cx.root, &mut cx.home_url, &mut cx.css_url]
+            .into_iter()
+            .chain(cx.feed_url.as_mut())
+            .chain(cx.search_url.as_mut())
+            .chain(cx.nav.iter_mut().map(|n| &mut n.url))
+        {
+            *url = fix(std::mem::take(url));
         }
+        cx
     }
 
     /// Minifies when the site asks for it.

@@ -12,37 +12,111 @@ pub use json_ld::SHARE_IMAGE;
 use crate::diagnostics::{Diagnostic, Diagnostics, WithWarnings};
 use crate::markdown::{self, line_col, text::At};
 use crate::output::{Body, Output};
+use crate::search::PageTerms;
+use crate::site::urls::Dest;
 use crate::site::{PageId, PageLinks, Site};
 use crate::templates::Templates;
 use rayon::prelude::*;
 
-/// Renders every page and the 404 page. `Ok` carries the outputs and the pages' warnings.
-pub fn render_all(cx: &Ctx<'_>) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
-    let results: Vec<WithWarnings<Output>> = (0..cx.site.nodes.len())
-        .into_par_iter()
-        .map(|id| render_page(cx, id))
-        .collect();
-    let mut out = Vec::with_capacity(results.len() + 1);
+/// What rendering every page made.
+pub struct Pages {
+    /// The HTML outputs (the 404 page included) and, with search, the index files.
+    pub outputs: Vec<Output>,
+    /// The pages' warnings.
+    pub warnings: Diagnostics,
+    /// With search: the index's hash, the cache key of the search page's link to it.
+    pub search_hash: Option<String>,
+}
+
+/// Pages rendered at a time: the search index takes in one batch while the next renders, so
+/// only a batch of pages' terms is ever held.
+const BATCH: usize = 64;
+
+type Rendered = WithWarnings<(Output, Option<(PageTerms, Output)>)>;
+
+/// Renders every page and the 404 page and, when the site has search, builds the index from
+/// the pages' text.
+pub fn render_all(cx: &Ctx<'_>) -> Result<Pages, Diagnostics> {
+    let n = cx.site.nodes.len();
+    let mut out = Pages {
+        outputs: Vec::with_capacity(n * 2 + 2),
+        warnings: Diagnostics::new(),
+        search_hash: None,
+    };
     let mut diags = Diagnostics::new();
-    let mut warnings = Diagnostics::new();
-    for r in results {
-        match r {
-            Ok((o, w)) => {
-                out.push(o);
-                warnings.extend(w);
+    let mut index = crate::search::Builder::new();
+    let mut take = |batch: Vec<Rendered>, index: &mut crate::search::Builder| {
+        for r in batch {
+            match r {
+                Ok(((o, s), w)) => {
+                    out.outputs.push(o);
+                    if let Some((terms, fragment)) = s {
+                        if let Body::Bytes(b) = &fragment.body {
+                            index.add(&terms, b);
+                        }
+                        out.outputs.push(fragment);
+                    }
+                    out.warnings.extend(w);
+                }
+                Err(d) => diags.extend(d),
             }
-            Err(d) => diags.extend(d),
         }
+    };
+    let mut pending: Vec<Rendered> = Vec::new();
+    for start in (0..n).step_by(BATCH) {
+        let ids = start..(start + BATCH).min(n);
+        let (batch, ()) = rayon::join(
+            || ids.into_par_iter().map(|id| render_page(cx, id)).collect(),
+            || take(std::mem::take(&mut pending), &mut index),
+        );
+        pending = batch;
+    }
+    take(pending, &mut index);
+    if cx.site.config.search {
+        let (files, hash) = index.finish();
+        out.outputs.extend(files);
+        out.search_hash = Some(hash);
     }
     match render_404(cx) {
-        Ok(o) => out.push(o),
+        Ok(o) => out.outputs.push(o),
         Err(d) => diags.push(d),
     }
     if diags.is_empty() {
-        Ok((out, warnings))
+        Ok(out)
     } else {
         Err(diags)
     }
+}
+
+/// The search page, whose index has the cache key `hash`.
+pub fn render_search(cx: &Ctx<'_>, hash: &str) -> Result<Output, Diagnostic> {
+    let html = cx
+        .templates
+        .render("search.html", &tera_context(&cx.search_context(hash)))?;
+    Ok(Output {
+        path: format!("{}/index.html", crate::search::PAGE_DIR),
+        body: Body::Bytes(cx.finish_html(html)),
+    })
+}
+
+/// What page `id`, rendered as `html`, gives the search index: its terms, and its fragment
+/// file (page numbers are page ids).
+fn search_entry(cx: &Ctx<'_>, id: PageId, html: &str) -> (PageTerms, Output) {
+    let site = cx.site;
+    let node = site.node(id);
+    let root = crate::site::urls::UrlPath::default();
+    let url = crate::site::urls::relative(&root, Dest::Page(&node.url), cx.opts.offline);
+    let mut terms = crate::search::analyze(html);
+    let fragment = crate::search::Fragment {
+        u: url.strip_prefix("./").unwrap_or(&url).to_string(),
+        t: node.source.front.title.clone(),
+        s: node
+            .parent
+            .filter(|p| *p != site.home)
+            .map(|p| site.node(p).source.front.title.clone()),
+        x: std::mem::take(&mut terms.text),
+    };
+    (terms, crate::search::encode::fragment_file(id, &fragment))
 }
 
 /// Markdown of page `id` rendered with links resolved (relative, or absolute from `base`).
@@ -110,7 +184,7 @@ fn text_warnings(
     out
 }
 
-fn render_page(cx: &Ctx<'_>, id: PageId) -> WithWarnings<Output> {
+fn render_page(cx: &Ctx<'_>, id: PageId) -> Rendered {
     let node = cx.site.node(id);
     let mut rendered = page_html(cx.site, id, cx.opts.offline, None)?;
     let warnings = text_warnings(cx.site, &node.source, &mut rendered);
@@ -131,11 +205,15 @@ fn render_page(cx: &Ctx<'_>, id: PageId) -> WithWarnings<Output> {
         .templates
         .render(&template, &tera_context(&context))
         .map_err(|d| vec![with_page(d, node)])?;
+    let search = cx.site.config.search.then(|| search_entry(cx, id, &html));
     Ok((
-        Output {
-            path: node.url.file(),
-            body: Body::Bytes(cx.finish_html(html)),
-        },
+        (
+            Output {
+                path: node.url.file(),
+                body: Body::Bytes(cx.finish_html(html)),
+            },
+            search,
+        ),
         warnings,
     ))
 }

@@ -195,6 +195,21 @@ pub struct PageContext {
     pub share_image: Option<String>,
     /// Live-reload script under `loa serve`.
     pub live_reload: Option<String>,
+    /// Relative URL of the search page, when the site has search.
+    pub search_url: Option<String>,
+    /// On the search page: its client, index and the no-JavaScript section list.
+    pub search: Option<SearchCtx>,
+}
+
+/// What the search page needs beyond a page's context.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchCtx {
+    /// Relative URL of the client script.
+    pub client_url: String,
+    /// Relative URL of the index manifest, with its cache key.
+    pub index_url: String,
+    /// Every section's listing, in site order: the page without JavaScript.
+    pub sections: Vec<LinkCtx>,
 }
 
 /// The site as every template sees it.

@@ -1,6 +1,7 @@
 // The browser suite (`node run.mjs [--screenshots DIR] [--bin PATH] [--jobs N] [--keep]`): builds the
 // bundled site three ways, runs every check on every page (checks.mjs, links.mjs, weight.mjs, nu.mjs),
-// prints the summary and every problem with its page and rule, and exits 1 when there is any.
+// then the search checks (search.mjs) over HTTP, from file:// and on a small fixture site, prints the
+// summary and every problem with its page and rule, and exits 1 when there is any.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -13,6 +14,7 @@ import { checkLinks, checkRequests, fileResolver, httpResolver, linkTargets } fr
 import { runNu } from './nu.mjs';
 import { kb, Problems, seconds } from './report.mjs';
 import { takeScreenshots } from './screenshots.mjs';
+import { buildFixture, checkSearch, SEARCH_PAGE, SEARCH_SCRIPTS } from './search.mjs';
 import { serve } from './server.mjs';
 import { checkStylesheet, pageWeight } from './weight.mjs';
 
@@ -55,6 +57,7 @@ try {
   const builds = buildAll(opts.bin, repo, scratch);
   const files = Object.fromEntries(Object.entries(builds).map(([k, dir]) => [k, htmlFiles(dir)]));
   if (files.main.length === 0) throw new Error('the build has no HTML page');
+  const fixture = buildFixture(opts.bin, repo, scratch);
 
   // The Nu checker runs in its own JVM while the browser works.
   const allHtml = Object.entries(files).flatMap(([k, fs]) => fs.map((f) => join(builds[k], f)));
@@ -85,6 +88,8 @@ try {
     const loaded = own.map((u) => main.resolve(new URL(u).pathname).file).filter(Boolean);
     weights.push({ where, bytes: pageWeight(where, [join(builds.main, file), ...loaded], problems) });
     const info = await inspect(page);
+    // The search page alone runs a script: the search client and the index files it loads.
+    if (file === SEARCH_PAGE) info.scripts = info.scripts.filter((s) => !SEARCH_SCRIPTS.test(s));
     reportInspection(info, where, problems);
     checkLinks(where, await linkTargets(page), httpResolver(main), problems);
     const withJs = (await page.locator('main').first().innerText()).replace(/\s+/g, ' ').trim();
@@ -128,6 +133,15 @@ try {
   });
   log(`followed the links of ${offItems.length} pages opened from file:// (--offline build)`);
 
+  // 4. Search: typed queries, results, "more", axe and reflow with results, over HTTP, from
+  // file:// and on the fixture site (search-fixture/).
+  let searchChecked = 0;
+  if (!files.main.includes(SEARCH_PAGE)) problems.add(main.base, 'search', `the build has no search page ${SEARCH_PAGE}`);
+  else {
+    searchChecked = await checkSearch({ ctx: js.ctx, builds, main, fixture, problems });
+    log(`checked search on ${searchChecked} builds (HTTP, file://, fixture site)`);
+  }
+
   if (opts.screenshots) {
     const dir = resolve(process.cwd(), opts.screenshots);
     for (const f of await takeScreenshots(js.ctx, main.base, dir)) log(`screenshot ${f}`);
@@ -143,7 +157,8 @@ try {
   console.log(`Nu errors:        ${nuErrors} (${allHtml.length} HTML files)`);
   console.log(`heaviest page:    ${kb(heaviest.bytes)} gzipped with its CSS (${heaviest.where}; budget 30 KB)`);
   console.log(`CSS:              ${kb(cssSize)} gzipped (budget 15 KB)`);
-  console.log(`other problems:   ${problems.size - axeCount - nuErrors}`);
+  console.log(`search:           ${searchChecked} builds checked, ${problems.count('search')} problems (HTTP, file://, fixture site)`);
+  console.log(`other problems:   ${problems.size - axeCount - nuErrors - problems.count('search')}`);
   console.log(`suite time:       ${seconds(performance.now() - started)}`);
 } catch (e) {
   problems.add('suite', 'error', e.stack || e.message);

@@ -1,0 +1,386 @@
+//! The searchable text of a rendered page: what is inside `<main>`, in blocks, each marked as
+//! title (`<h1>`), heading (`<h2>`–`<h6>`) or body. Navigation, scripts, forms and anything
+//! marked `data-search-skip` are left out (ARCHITECTURE.md §11).
+
+/// Which part of a page a block of text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The page's `<h1>`.
+    Title,
+    /// A `<h2>`–`<h6>` heading.
+    Heading,
+    /// Everything else.
+    Body,
+}
+
+/// One block of text (a paragraph, a list item, a cell, a heading), white space collapsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Where it is.
+    pub field: Field,
+    /// The text, entities decoded.
+    pub text: String,
+}
+
+/// Elements left out with everything inside them.
+const SKIPPED: [&str; 7] = [
+    "nav", "script", "style", "template", "svg", "form", "noscript",
+];
+/// Elements whose text is raw (no tags inside).
+const RAW: [&str; 2] = ["script", "style"];
+/// Elements that end a block.
+const BLOCKS: [&str; 27] = [
+    "p",
+    "li",
+    "td",
+    "th",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "dt",
+    "dd",
+    "div",
+    "br",
+    "tr",
+    "blockquote",
+    "pre",
+    "figcaption",
+    "caption",
+    "section",
+    "article",
+    "aside",
+    "header",
+    "footer",
+    "ul",
+    "ol",
+    "table",
+];
+/// Elements that have no end tag.
+const VOID: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param",
+];
+/// The attribute that keeps an element out of the index.
+pub const SKIP_ATTR: &str = "data-search-skip";
+
+/// A tag read from the HTML.
+struct Tag<'a> {
+    name: &'a str,
+    closing: bool,
+    self_closed: bool,
+    attrs: &'a str,
+}
+
+/// Reads the tag starting at `html[at] == '<'`; returns it and the offset after its `>`.
+/// `None` when it is not a tag (a lone `<`), a comment or a declaration (also skipped).
+fn read_tag(html: &str, at: usize) -> (Option<Tag<'_>>, usize) {
+    let b = html.as_bytes();
+    let rest = &html[at..];
+    if rest.starts_with("<!--") {
+        let end = rest.find("-->").map_or(html.len(), |e| at + e + 3);
+        return (None, end);
+    }
+    if rest.starts_with("<!") || rest.starts_with("<?") {
+        let end = rest.find('>').map_or(html.len(), |e| at + e + 1);
+        return (None, end);
+    }
+    let closing = b.get(at + 1) == Some(&b'/');
+    let start = at + 1 + usize::from(closing);
+    let name_end = b[start..]
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .map_or(b.len(), |e| start + e);
+    if name_end == start || !b[start].is_ascii_alphabetic() {
+        return (None, at + 1);
+    }
+    // Find the `>` that ends the tag, stepping over quoted attribute values.
+    let mut i = name_end;
+    let mut quote = None;
+    while i < b.len() {
+        match (quote, b[i]) {
+            (None, b'"' | b'\'') => quote = Some(b[i]),
+            (Some(q), c) if c == q => quote = None,
+            (None, b'>') => break,
+            _ => {}
+        }
+        i += 1;
+    }
+    let attrs = &html[name_end..i.min(html.len())];
+    let tag = Tag {
+        name: &html[start..name_end],
+        closing,
+        self_closed: attrs.trim_end().ends_with('/'),
+        attrs,
+    };
+    (Some(tag), (i + 1).min(html.len()))
+}
+
+/// Whether `name` is one of `names` (which are lowercase), ignoring ASCII case.
+fn is_one_of(name: &str, names: &[&str]) -> bool {
+    names.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
+/// The searchable text of `html`, a whole rendered page. Text outside `<main>` is ignored.
+pub fn extract(html: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut field = Field::Body;
+    let mut in_main = 0usize;
+    // The element being skipped and how deep inside it we are.
+    let mut skipping: Option<(String, usize)> = None;
+    let mut i = 0;
+    while i < html.len() {
+        let Some(off) = html[i..].find('<') else {
+            if in_main > 0 && skipping.is_none() {
+                decode_into(&html[i..], &mut text);
+            }
+            break;
+        };
+        if off > 0 && in_main > 0 && skipping.is_none() {
+            decode_into(&html[i..i + off], &mut text);
+        }
+        let at = i + off;
+        let (tag, next) = read_tag(html, at);
+        i = next;
+        let Some(tag) = tag else {
+            if next == at + 1 && in_main > 0 && skipping.is_none() {
+                text.push('<');
+            }
+            continue;
+        };
+        let void = is_one_of(tag.name, &VOID) || tag.self_closed;
+        if let Some((name, depth)) = &mut skipping {
+            if name.eq_ignore_ascii_case(tag.name) && !void {
+                if tag.closing {
+                    *depth -= 1;
+                } else {
+                    *depth += 1;
+                }
+                if *depth == 0 {
+                    skipping = None;
+                }
+            }
+            continue;
+        }
+        if tag.name.eq_ignore_ascii_case("main") {
+            flush(&mut out, &mut text, field);
+            if tag.closing {
+                in_main = in_main.saturating_sub(1);
+            } else {
+                in_main += 1;
+            }
+            continue;
+        }
+        if in_main == 0 {
+            continue;
+        }
+        if !tag.closing
+            && !void
+            && (is_one_of(tag.name, &SKIPPED) || has_attr(tag.attrs, SKIP_ATTR))
+        {
+            if is_one_of(tag.name, &RAW) {
+                // Raw text: jump to its end tag, which is the only way out.
+                let end = format!("</{}", tag.name);
+                i = find_ci(html, i, &end).map_or(html.len(), |e| {
+                    html[e..].find('>').map_or(html.len(), |g| e + g + 1)
+                });
+            } else {
+                skipping = Some((tag.name.to_ascii_lowercase(), 1));
+            }
+            continue;
+        }
+        if is_one_of(tag.name, &BLOCKS) {
+            flush(&mut out, &mut text, field);
+            let heading = tag.name.len() == 2
+                && tag.name.as_bytes()[0].eq_ignore_ascii_case(&b'h')
+                && (b'1'..=b'6').contains(&tag.name.as_bytes()[1]);
+            field = match (tag.closing, heading, tag.name.as_bytes().get(1)) {
+                (false, true, Some(b'1')) => Field::Title,
+                (false, true, _) => Field::Heading,
+                (true, true, _) => Field::Body,
+                _ => field,
+            };
+        }
+    }
+    flush(&mut out, &mut text, field);
+    out
+}
+
+/// Ends the current block: its text, white space collapsed, joins `out` when not empty.
+fn flush(out: &mut Vec<Block>, text: &mut String, field: Field) {
+    let mut collapsed = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(w);
+    }
+    text.clear();
+    if !collapsed.is_empty() {
+        out.push(Block {
+            field,
+            text: collapsed,
+        });
+    }
+}
+
+/// Whether the attribute text of a tag has attribute `name` (with or without a value).
+fn has_attr(attrs: &str, name: &str) -> bool {
+    attrs.match_indices(name).any(|(at, _)| {
+        let before = attrs[..at].chars().next_back();
+        let after = attrs[at + name.len()..].chars().next();
+        before.is_some_and(char::is_whitespace)
+            && after.is_none_or(|c| c == '=' || c == '/' || c.is_whitespace())
+    })
+}
+
+/// Byte offset of `needle` (ASCII) in `hay` from `from`, ignoring ASCII case.
+fn find_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    (from..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// Appends `s` with HTML character references decoded; a no-break space becomes a space.
+fn decode_into(s: &str, out: &mut String) {
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest[1..]
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != '#')
+            .map(|e| e + 1);
+        let decoded = match end {
+            Some(e) if rest[e..].starts_with(';') => entity(&rest[1..e]).map(|c| (c, e + 1)),
+            _ => None,
+        };
+        match decoded {
+            Some((c, len)) => {
+                out.push(if c == '\u{a0}' { ' ' } else { c });
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+/// The character a reference names (`amp`, `#39`, `#x27`), for the ones HTML writers use.
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let n = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(n);
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "laquo" => '«',
+        "raquo" => '»',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "copy" => '©',
+        "shy" => '\u{ad}',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(html: &str) -> Vec<(Field, String)> {
+        extract(html)
+            .into_iter()
+            .map(|b| (b.field, b.text))
+            .collect()
+    }
+
+    #[test]
+    fn only_main_counts_and_fields_follow_headings() {
+        let html = "<header><a>Trang chủ</a></header><main id=noi-dung>\
+            <h1>Lịch  bầu cử</h1><p>Ngày <strong>bầu</strong> cử</p>\
+            <h2 id=x>Mốc <em>chính</em></h2><ul><li>một</li><li>hai</li></ul></main>\
+            <footer>chân trang</footer>";
+        assert_eq!(
+            blocks(html),
+            [
+                (Field::Title, "Lịch bầu cử".into()),
+                (Field::Body, "Ngày bầu cử".into()),
+                (Field::Heading, "Mốc chính".into()),
+                (Field::Body, "một".into()),
+                (Field::Body, "hai".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn skipped_elements_and_nested_skips() {
+        let html = "<main><nav><ul><li>mục lục</li></ul></nav><p>giữ</p>\
+            <div data-search-skip class=meta><div>bỏ</div><p>bỏ nữa</p></div>\
+            <script>var x = '<p>không</p>';</script><style>p{}</style>\
+            <form><input name=q><button>Tìm</button></form><p>còn</p></main>";
+        assert_eq!(
+            blocks(html),
+            [(Field::Body, "giữ".into()), (Field::Body, "còn".into())]
+        );
+    }
+
+    #[test]
+    fn entities_comments_and_lone_angles() {
+        let html = "<main><p>a &amp; b &lt;c&gt; &#39;d&#x27; e&nbsp;f &bogus; g<!-- x --> 1 < 2</p></main>";
+        assert_eq!(
+            blocks(html),
+            [(Field::Body, "a & b <c> 'd' e f &bogus; g 1 < 2".into())]
+        );
+    }
+
+    #[test]
+    fn quoted_greater_than_in_attributes() {
+        let html = r#"<main><p title="a > b">văn <a href="x?a>b">bản</a></p></main>"#;
+        assert_eq!(blocks(html), [(Field::Body, "văn bản".into())]);
+    }
+
+    #[test]
+    fn attribute_names_are_matched_whole() {
+        assert!(has_attr(" data-search-skip", SKIP_ATTR));
+        assert!(has_attr(" class=a data-search-skip=\"\"", SKIP_ATTR));
+        assert!(!has_attr(" data-search-skipped", SKIP_ATTR));
+        assert!(!has_attr(" title=\"xdata-search-skip\"", SKIP_ATTR));
+    }
+
+    #[test]
+    fn unclosed_input_does_not_panic() {
+        for html in [
+            "<main><p>a",
+            "<main><",
+            "<main><!--",
+            "<main><p title='x",
+            "<main>&",
+            "<main>&#xZZ;",
+        ] {
+            let _ = extract(html);
+        }
+        assert_eq!(
+            blocks("<main>&#1114112; x</main>"),
+            [(Field::Body, "&#1114112; x".into())]
+        );
+    }
+}
