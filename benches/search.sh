@@ -100,19 +100,8 @@ fi
 [[ -x "$loa" ]] || die "cargo build --release succeeded but $loa is not there (is the binary named loa?)"
 
 # --- corpus (shared with compare.sh: same generator, caching and theme copy) ------------------
-if [[ ! -x "$generator" || "$root/benches/corpus.rs" -nt "$generator" ]]; then
-    note "compiling the corpus generator"
-    rustc --edition 2024 -O "$root/benches/corpus.rs" -o "$generator"
-fi
-stamp="$(sha256sum "$root/benches/corpus.rs" | cut -d' ' -f1) pages=$PAGES seed=$SEED"
-if [[ ! -f "$corpus/site.yaml" || "$(cat "$corpus.stamp" 2>/dev/null)" != "$stamp" ]]; then
-    note "generating $PAGES pages into ${corpus#"$root"/}"
-    rm -f "$corpus.stamp"
-    "$generator" "$corpus" --pages "$PAGES" --seed "$SEED"
-    printf '%s\n' "$stamp" >"$corpus.stamp"
-else
-    note "reusing ${corpus#"$root"/}"
-fi
+# shellcheck source=benches/corpus.sh
+source "$root/benches/corpus.sh"
 [[ -d "$root/themes" ]] || die "no themes/ folder in $root for Loa's theme"
 rm -rf "$corpus/themes"
 cp -R "$root/themes" "$corpus/themes"

@@ -14,22 +14,12 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { dirname, extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ARGS, CHROMIUM } from '../tests/a11y/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // playwright-core lives in benches/search/node_modules (installed by search.sh with npm ci).
 const { chromium } = createRequire(join(here, 'search', 'package.json'))('playwright-core');
 
-const CHROMIUM = process.env.LOA_CHROMIUM || '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // The queries, as a reader would type them (toneless mostly), and what a page must contain to
 // be a right answer: the words next to each other, as written on the page (lowercased, NFC).
