@@ -140,11 +140,6 @@ impl Builder {
         self.local = local;
     }
 
-    /// Pages added so far.
-    pub fn pages(&self) -> u32 {
-        self.pages
-    }
-
     /// The term chunks and the manifest, and the index's hash (the manifest URL's cache key).
     pub fn finish(mut self) -> (Vec<Output>, String) {
         // Each key's variants, most pages first.
