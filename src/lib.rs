@@ -42,17 +42,21 @@ pub struct Report {
 
 /// Builds the site and writes it to the output folder. On any error nothing is written.
 pub fn build(opts: &Options) -> Result<Report, Diagnostics> {
-    let (outputs, report) = run(opts)?;
-    output::write::write_site(&outputs, &opts.output_dir(), &opts.root)?;
+    // The search index goes into the staging folder while pages render; a failed build drops
+    // the staging folder with it.
+    let staging = output::write::Staging::create(&opts.output_dir(), &opts.root)?;
+    let (outputs, report) = run(opts, &staging)?;
+    staging.fill(&outputs)?;
+    staging.commit()?;
     Ok(report)
 }
 
 /// Does everything `build` does except writing.
 pub fn check(opts: &Options) -> Result<Report, Diagnostics> {
-    run(opts).map(|(_, r)| r)
+    run(opts, &search::Discard).map(|(_, r)| r)
 }
 
-fn run(opts: &Options) -> Result<(Vec<Output>, Report), Diagnostics> {
+fn run(opts: &Options, sink: &dyn search::Sink) -> Result<(Vec<Output>, Report), Diagnostics> {
     let config = config::load(opts).map_err(Diagnostics)?;
     let now = config::build_time(&config, &opts.now).map_err(Diagnostics::from)?;
     let mut diags = Diagnostics::new();
@@ -126,9 +130,11 @@ fn run(opts: &Options) -> Result<(Vec<Output>, Report), Diagnostics> {
     }
 
     let mut outputs = Vec::new();
-    match render::render_all(&cx) {
+    let mut search_files = 0;
+    match render::render_all(&cx, sink) {
         Ok(p) => {
             outputs.extend(p.outputs);
+            search_files = p.search_files;
             warnings.extend(p.warnings);
             if let Some(hash) = p.search_hash {
                 match render::render_search(&cx, &hash) {
@@ -157,7 +163,7 @@ fn run(opts: &Options) -> Result<(Vec<Output>, Report), Diagnostics> {
         Ok(o) => outputs.extend(o),
         Err(d) => diags.push(d),
     }
-    diags.extend(output_collisions(&outputs, &opts.root));
+    diags.extend(output_collisions(&outputs, &opts.root, site.config.search));
     if !diags.is_empty() || (opts.strict && warnings.warnings() > 0) {
         diags.extend(warnings);
         return Err(finish_diags(diags));
@@ -165,18 +171,21 @@ fn run(opts: &Options) -> Result<(Vec<Output>, Report), Diagnostics> {
     warnings.sort();
     let report = Report {
         pages,
-        files: outputs.len(),
+        files: outputs.len() + search_files,
         warnings,
     };
     Ok((outputs, report))
 }
 
-/// Two outputs for one path: a static or content file would replace a page Loa makes.
-fn output_collisions(outputs: &[Output], root: &std::path::Path) -> Vec<Diagnostic> {
+/// Two outputs for one path: a static or content file would replace a page Loa makes, or
+/// with `search`, a file of the search index (written before the others).
+fn output_collisions(outputs: &[Output], root: &std::path::Path, search: bool) -> Vec<Diagnostic> {
     let mut first: std::collections::HashMap<&str, &Output> = std::collections::HashMap::new();
     let mut out = Vec::new();
+    let index_dir = format!("{}/", search::DIR);
     for o in outputs {
-        if let Some(prev) = first.insert(o.path.as_str(), o) {
+        let in_index = search && o.path.starts_with(&index_dir);
+        if let Some(prev) = first.insert(o.path.as_str(), o).or(in_index.then_some(o)) {
             // Name the copied file (the one a person put there), when there is one.
             let file = [o, prev].into_iter().find_map(|x| match &x.body {
                 output::Body::Copy(p) => Some(p.strip_prefix(root).unwrap_or(p).to_path_buf()),

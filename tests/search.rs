@@ -73,7 +73,7 @@ impl Read {
         e[1..]
             .chunks(2)
             .map(|v| {
-                let pages = decode(v[1].as_str().unwrap()).expect("postings decode");
+                let pages = decode(v[1].as_str().unwrap(), true).expect("postings decode");
                 (
                     v[0].as_str().unwrap().to_string(),
                     pages.iter().map(|p| p.0).collect(),
@@ -82,14 +82,14 @@ impl Read {
             .collect()
     }
 
-    /// A bigram's pages with weights.
+    /// A bigram's pages (weights are 0: bigrams have none).
     fn bigram(&self, key: &str) -> Vec<(u32, u8)> {
         let (_, e) = self
             .entries
             .get(key)
             .unwrap_or_else(|| panic!("no bigram {key}"));
         assert_eq!(e.len(), 2, "a bigram has one postings string");
-        decode(e[1].as_str().unwrap()).expect("postings decode")
+        decode(e[1].as_str().unwrap(), false).expect("postings decode")
     }
 }
 
@@ -203,11 +203,11 @@ fn title_and_headings_weigh_more_than_body() {
     let r = Read::of(&s);
     let (_, e) = &r.entries["lich"];
     let lich = r.page("bau-cu/lich/");
-    let w = decode(e[2].as_str().unwrap()).unwrap();
+    let w = decode(e[2].as_str().unwrap(), true).unwrap();
     let title_weight = w.iter().find(|p| p.0 == lich).unwrap().1;
     // "ngày" is in a heading and the body of the same page, never in a title.
     let (_, e) = &r.entries["ngay"];
-    let w = decode(e[2].as_str().unwrap()).unwrap();
+    let w = decode(e[2].as_str().unwrap(), true).unwrap();
     let heading_weight = w.iter().find(|p| p.0 == lich).unwrap().1;
     assert!(
         title_weight > heading_weight,
@@ -240,7 +240,7 @@ fn chunks_hold_keys_in_javascript_order() {
             assert!(utf16_cmp(key, next).is_lt(), "{key} past its chunk");
         }
     }
-    assert_eq!(r.manifest["v"], 1);
+    assert_eq!(r.manifest["v"], loa::search::encode::VERSION);
     assert_eq!(r.manifest["h"].as_str().unwrap().len(), 8);
 }
 
@@ -327,4 +327,28 @@ fn the_index_is_byte_identical_across_builds() {
     s.write("content/dai-bieu.md", page("Đại biểu", "Nội dung khác."));
     s.build_ok();
     assert_ne!(Read::of(&s).manifest["h"], h1);
+}
+
+#[test]
+fn a_static_file_in_the_index_folder_is_refused_and_the_old_output_kept() {
+    let s = search_site();
+    s.build_ok();
+    let manifest = s.read("tim-kiem/chi-muc/m.js");
+    // The index is written while pages render; a file of the site may not replace any of it.
+    s.write("static/tim-kiem/chi-muc/p/0.js", "alert(1)");
+    let d = s.build_err();
+    assert!(
+        d.0.iter().any(|d| d.problem.code() == "output-collision"),
+        "{d}"
+    );
+    assert_eq!(s.read("tim-kiem/chi-muc/m.js"), manifest);
+    assert!(!s.read("tim-kiem/chi-muc/p/0.js").contains("alert"));
+    // Nothing is left beside the output.
+    let parent = s.out.parent().unwrap();
+    let leftovers: Vec<_> = std::fs::read_dir(parent)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".staging"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
 }

@@ -10,27 +10,81 @@ use std::path::{Path, PathBuf};
 
 /// Writes `outputs` as the new content of `out_dir`.
 pub fn write_site(outputs: &[Output], out_dir: &Path, root: &Path) -> Result<(), Diagnostics> {
-    check_target(out_dir, root)?;
-    let name = out_dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| unsafe_output(out_dir))?;
-    let parent = match out_dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent).map_err(|e| write_err(&parent, &e))?;
-    let staging = parent.join(format!(".{name}.staging"));
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging).map_err(|e| write_err(&staging, &e))?;
+    let staging = Staging::create(out_dir, root)?;
+    staging.fill(outputs)?;
+    staging.commit()
+}
+
+/// The new output being written beside the old one. Dropped without [`Staging::commit`], it
+/// is removed and the old output stays as it was.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    out_dir: PathBuf,
+    parent: PathBuf,
+    name: String,
+    committed: bool,
+}
+
+impl Staging {
+    /// An empty staging folder for `out_dir` (which must not hold the site itself).
+    pub fn create(out_dir: &Path, root: &Path) -> Result<Self, Diagnostics> {
+        check_target(out_dir, root)?;
+        let name = out_dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .ok_or_else(|| unsafe_output(out_dir))?;
+        let parent = match out_dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent).map_err(|e| write_err(&parent, &e))?;
+        let dir = parent.join(format!(".{name}.staging"));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(|e| write_err(&dir, &e))?;
+        }
+        std::fs::create_dir_all(&dir).map_err(|e| write_err(&dir, &e))?;
+        Ok(Self {
+            dir,
+            out_dir: out_dir.to_path_buf(),
+            parent,
+            name,
+            committed: false,
+        })
     }
-    if let Err(d) = fill(&staging, outputs) {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(d);
+
+    /// Writes `outputs` into the staging folder.
+    pub fn fill(&self, outputs: &[Output]) -> Result<(), Diagnostics> {
+        fill(&self.dir, outputs)
     }
-    swap_in(&staging, out_dir, &parent, &name).inspect_err(|_| {
-        let _ = std::fs::remove_dir_all(&staging);
-    })
+
+    /// Puts the staging folder in the output's place.
+    pub fn commit(mut self) -> Result<(), Diagnostics> {
+        self.committed = true;
+        swap_in(&self.dir, &self.out_dir, &self.parent, &self.name).inspect_err(|_| {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        })
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+impl crate::search::Sink for Staging {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let dest = self.dir.join(path);
+        if let Some(d) = dest.parent()
+            && !d.is_dir()
+        {
+            std::fs::create_dir_all(d).map_err(|e| write_err(d, &e))?;
+        }
+        std::fs::write(&dest, bytes).map_err(|e| write_err(&dest, &e))
+    }
 }
 
 /// The staging folder a build of `out_dir` uses (for watchers to ignore).
@@ -45,7 +99,6 @@ pub fn staging_dir(out_dir: &Path) -> Option<PathBuf> {
 }
 
 fn fill(staging: &Path, outputs: &[Output]) -> Result<(), Diagnostics> {
-    std::fs::create_dir_all(staging).map_err(|e| write_err(staging, &e))?;
     let dirs: BTreeSet<PathBuf> = outputs
         .iter()
         .filter_map(|o| Path::new(&o.path).parent().map(Path::to_path_buf))

@@ -12,7 +12,7 @@ pub use json_ld::SHARE_IMAGE;
 use crate::diagnostics::{Diagnostic, Diagnostics, WithWarnings};
 use crate::markdown::{self, line_col, text::At};
 use crate::output::{Body, Output};
-use crate::search::PageTerms;
+use crate::search::{PageIndex, Sink, Vocab};
 use crate::site::urls::Dest;
 use crate::site::{PageId, PageLinks, Site};
 use crate::templates::Templates;
@@ -20,8 +20,10 @@ use rayon::prelude::*;
 
 /// What rendering every page made.
 pub struct Pages {
-    /// The HTML outputs (the 404 page included) and, with search, the index files.
+    /// The HTML outputs (the 404 page included).
     pub outputs: Vec<Output>,
+    /// With search: how many index files went to the sink.
+    pub search_files: usize,
     /// The pages' warnings.
     pub warnings: Diagnostics,
     /// With search: the index's hash, the cache key of the search page's link to it.
@@ -32,29 +34,29 @@ pub struct Pages {
 /// only a batch of pages' terms is ever held.
 const BATCH: usize = 64;
 
-type Rendered = WithWarnings<(Output, Option<(PageTerms, Output)>)>;
+type Rendered = WithWarnings<(Output, Option<(PageIndex, u64)>)>;
 
 /// Renders every page and the 404 page and, when the site has search, builds the index from
-/// the pages' text.
-pub fn render_all(cx: &Ctx<'_>) -> Result<Pages, Diagnostics> {
+/// the pages' text, writing its files to `sink` as they are made.
+pub fn render_all(cx: &Ctx<'_>, sink: &dyn Sink) -> Result<Pages, Diagnostics> {
     let n = cx.site.nodes.len();
     let mut out = Pages {
-        outputs: Vec::with_capacity(n * 2 + 2),
+        outputs: Vec::with_capacity(n + 1),
+        search_files: 0,
         warnings: Diagnostics::new(),
         search_hash: None,
     };
     let mut diags = Diagnostics::new();
+    let vocab = Vocab::new();
     let mut index = crate::search::Builder::new();
     let mut take = |batch: Vec<Rendered>, index: &mut crate::search::Builder| {
         for r in batch {
             match r {
                 Ok(((o, s), w)) => {
                     out.outputs.push(o);
-                    if let Some((terms, fragment)) = s {
-                        if let Body::Bytes(b) = &fragment.body {
-                            index.add(&terms, b);
-                        }
-                        out.outputs.push(fragment);
+                    if let Some((page, fragment_hash)) = s {
+                        index.add(&page, fragment_hash);
+                        out.search_files += 1;
                     }
                     out.warnings.extend(w);
                 }
@@ -66,16 +68,24 @@ pub fn render_all(cx: &Ctx<'_>) -> Result<Pages, Diagnostics> {
     for start in (0..n).step_by(BATCH) {
         let ids = start..(start + BATCH).min(n);
         let (batch, ()) = rayon::join(
-            || ids.into_par_iter().map(|id| render_page(cx, id)).collect(),
+            || {
+                ids.into_par_iter()
+                    .map(|id| render_page(cx, id, &vocab, sink))
+                    .collect()
+            },
             || take(std::mem::take(&mut pending), &mut index),
         );
         pending = batch;
     }
     take(pending, &mut index);
-    if cx.site.config.search {
-        let (files, hash) = index.finish();
-        out.outputs.extend(files);
-        out.search_hash = Some(hash);
+    if cx.site.config.search && diags.is_empty() {
+        match index.finish(&vocab.into_words(), sink) {
+            Ok((files, hash)) => {
+                out.search_files += files;
+                out.search_hash = Some(hash);
+            }
+            Err(d) => diags.push(d),
+        }
     }
     match render_404(cx) {
         Ok(o) => out.outputs.push(o),
@@ -99,14 +109,20 @@ pub fn render_search(cx: &Ctx<'_>, hash: &str) -> Result<Output, Diagnostic> {
     })
 }
 
-/// What page `id`, rendered as `html`, gives the search index: its terms, and its fragment
-/// file (page numbers are page ids).
-fn search_entry(cx: &Ctx<'_>, id: PageId, html: &str) -> (PageTerms, Output) {
+/// What page `id`, rendered as `html`, gives the search index: its terms, and the hash of its
+/// fragment file, which goes to `sink` (page numbers are page ids).
+fn search_entry(
+    cx: &Ctx<'_>,
+    id: PageId,
+    html: &str,
+    vocab: &Vocab,
+    sink: &dyn Sink,
+) -> Result<(PageIndex, u64), Diagnostic> {
     let site = cx.site;
     let node = site.node(id);
     let root = crate::site::urls::UrlPath::default();
     let url = crate::site::urls::relative(&root, Dest::Page(&node.url), cx.opts.offline);
-    let mut terms = crate::search::analyze(html);
+    let mut terms = crate::search::analyze(html, vocab);
     let fragment = crate::search::Fragment {
         u: url.strip_prefix("./").unwrap_or(&url).to_string(),
         t: node.source.front.title.clone(),
@@ -116,7 +132,11 @@ fn search_entry(cx: &Ctx<'_>, id: PageId, html: &str) -> (PageTerms, Output) {
             .map(|p| site.node(p).source.front.title.clone()),
         x: std::mem::take(&mut terms.text),
     };
-    (terms, crate::search::encode::fragment_file(id, &fragment))
+    let (path, bytes) = crate::search::encode::fragment_file(id, &fragment);
+    let mut hash = crate::search::encode::FNV_START;
+    crate::search::encode::fnv(&mut hash, &bytes);
+    sink.put(&path, &bytes)?;
+    Ok((terms, hash))
 }
 
 /// Markdown of page `id` rendered with links resolved (relative, or absolute from `base`).
@@ -184,7 +204,7 @@ fn text_warnings(
     out
 }
 
-fn render_page(cx: &Ctx<'_>, id: PageId) -> Rendered {
+fn render_page(cx: &Ctx<'_>, id: PageId, vocab: &Vocab, sink: &dyn Sink) -> Rendered {
     let node = cx.site.node(id);
     let mut rendered = page_html(cx.site, id, cx.opts.offline, None)?;
     let warnings = text_warnings(cx.site, &node.source, &mut rendered);
@@ -205,7 +225,10 @@ fn render_page(cx: &Ctx<'_>, id: PageId) -> Rendered {
         .templates
         .render(&template, &tera_context(&context))
         .map_err(|d| vec![with_page(d, node)])?;
-    let search = cx.site.config.search.then(|| search_entry(cx, id, &html));
+    let search = match cx.site.config.search {
+        true => Some(search_entry(cx, id, &html, vocab, sink).map_err(|d| vec![d])?),
+        false => None,
+    };
     Ok((
         (
             Output {

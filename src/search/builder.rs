@@ -1,79 +1,31 @@
-//! Merging pages into the index as they are rendered, in page order: each distinct token's key
-//! and variant are computed once, and postings are encoded as they grow, so the index costs
-//! little more memory than its own bytes (ARCHITECTURE.md §11).
+//! Merging pages into the index as they are rendered, in page order: postings are encoded as
+//! they grow, in arrays indexed by the vocabulary's ids, so adding a page hashes only its
+//! bigrams; `finish` writes the term chunks and the manifest (ARCHITECTURE.md §11).
 
-use super::encode::{self, FnvMap, push_posting};
-use super::index::{Counts, PageTerms};
-use super::token::{key, variant};
-use crate::output::Output;
-
-/// The postings of one variant or bigram, encoded while pages arrive; the current page's
-/// counts stay open until a later page comes, so two spellings on one page add up.
-#[derive(Debug, Default)]
-struct Postings {
-    enc: String,
-    /// The last page written to `enc`.
-    written: Option<u32>,
-    /// The open page and its counts.
-    open: Option<(u32, Counts)>,
-    /// Pages in all.
-    pages: u32,
-}
-
-impl Postings {
-    fn add(&mut self, page: u32, counts: Counts, weight: fn(Counts) -> u8) {
-        match &mut self.open {
-            Some((p, c)) if *p == page => c.merge(counts),
-            _ => {
-                self.close(weight);
-                self.open = Some((page, counts));
-            }
-        }
-    }
-
-    fn close(&mut self, weight: fn(Counts) -> u8) {
-        if let Some((page, counts)) = self.open.take() {
-            let gap = page - self.written.map_or(0, |w| w + 1);
-            push_posting(&mut self.enc, gap, weight(counts));
-            self.written = Some(page);
-            self.pages += 1;
-        }
-    }
-}
-
-/// A bigram's weight: how often the two words meet on the page, 1–63.
-fn bigram_weight(c: Counts) -> u8 {
-    c.body().clamp(1, 63) as u8
-}
+use super::Sink;
+use super::encode::{self, FnvMap, Postings};
+use super::index::PageIndex;
+use super::vocab::Words;
+use crate::diagnostics::Diagnostic;
 
 /// The index being built.
 #[derive(Debug)]
 pub struct Builder {
-    /// Lowercase token → its variant.
-    vocab: FnvMap<Box<str>, u32>,
-    /// Variants: key id, the variant's spelling, postings.
-    variants: Vec<(u32, Box<str>, Postings)>,
-    variant_ids: FnvMap<(u32, Box<str>), u32>,
-    keys: FnvMap<Box<str>, u32>,
-    key_names: Vec<Box<str>>,
-    bigrams: FnvMap<(u32, u32), Postings>,
+    /// Postings of each variant, by variant id.
+    variants: Vec<Postings>,
+    /// Postings of each bigram (`first << 32 | second` key ids).
+    bigrams: FnvMap<u64, Postings>,
     pages: u32,
     hash: u64,
-    local: Vec<u32>,
 }
 
 impl Default for Builder {
     fn default() -> Self {
         Self {
-            vocab: FnvMap::default(),
             variants: Vec::new(),
-            variant_ids: FnvMap::default(),
-            keys: FnvMap::default(),
-            key_names: Vec::new(),
             bigrams: FnvMap::default(),
             pages: 0,
             hash: encode::FNV_START,
-            local: Vec::new(),
         }
     }
 }
@@ -84,94 +36,63 @@ impl Builder {
         Self::default()
     }
 
-    /// The variant id of lowercase token `word`, adding it (and its key) when new.
-    fn variant_of(&mut self, word: &str) -> u32 {
-        if let Some(v) = self.vocab.get(word) {
-            return *v;
-        }
-        let k = key(word);
-        let kid = match self.keys.get(k.as_str()) {
-            Some(id) => *id,
-            None => {
-                let id = self.key_names.len() as u32;
-                self.keys.insert(k.clone().into(), id);
-                self.key_names.push(k.into());
-                id
-            }
-        };
-        let var: Box<str> = variant(word).into();
-        let vid = match self.variant_ids.get(&(kid, var.clone())) {
-            Some(v) => *v,
-            None => {
-                let v = self.variants.len() as u32;
-                self.variant_ids.insert((kid, var.clone()), v);
-                self.variants.push((kid, var, Postings::default()));
-                v
-            }
-        };
-        self.vocab.insert(word.into(), vid);
-        vid
-    }
-
     /// Adds the next page (page numbers count from 0 in the order pages are added), with the
-    /// bytes of its fragment file for the index's hash.
-    pub fn add(&mut self, terms: &PageTerms, fragment: &[u8]) {
-        let page = self.pages;
+    /// hash of its fragment file for the index's hash.
+    pub fn add(&mut self, page: &PageIndex, fragment_hash: u64) {
+        let n = self.pages;
         self.pages += 1;
-        encode::fnv(&mut self.hash, fragment);
-        let mut local = std::mem::take(&mut self.local);
-        local.clear();
-        for (word, counts) in terms.words() {
-            let vid = self.variant_of(word);
-            self.variants[vid as usize]
-                .2
-                .add(page, counts, Counts::weight);
-            local.push(vid);
+        encode::fnv(&mut self.hash, &fragment_hash.to_le_bytes());
+        for &(v, counts) in &page.terms {
+            let v = v as usize;
+            if v >= self.variants.len() {
+                self.variants.resize_with(v + 1, Postings::default);
+            }
+            self.variants[v].push(n, Some(counts.weight()));
         }
-        for &(a, b, n) in &terms.pairs {
-            let ka = self.variants[local[a as usize] as usize].0;
-            let kb = self.variants[local[b as usize] as usize].0;
-            self.bigrams.entry((ka, kb)).or_default().add(
-                page,
-                Counts::new(false, 0, n),
-                bigram_weight,
-            );
+        for &pair in &page.pairs {
+            let list = self.bigrams.entry(pair).or_default();
+            if !list.ends_with(n) {
+                list.push(n, None);
+            }
         }
-        self.local = local;
     }
 
-    /// The term chunks and the manifest, and the index's hash (the manifest URL's cache key).
-    pub fn finish(mut self) -> (Vec<Output>, String) {
+    /// Writes the term chunks and the manifest to `sink`, with the vocabulary `words` the
+    /// pages' ids refer to; returns the number of files written and the index's hash (the
+    /// manifest URL's cache key).
+    pub fn finish(self, words: &Words, sink: &dyn Sink) -> Result<(usize, String), Diagnostic> {
         // Each key's variants, most pages first.
-        let mut by_key: Vec<Vec<u32>> = vec![Vec::new(); self.key_names.len()];
-        for (vid, (kid, _, p)) in self.variants.iter_mut().enumerate() {
-            p.close(Counts::weight);
-            by_key[*kid as usize].push(vid as u32);
+        let mut by_key: Vec<Vec<u32>> = vec![Vec::new(); words.keys.len()];
+        for (vid, p) in self.variants.iter().enumerate() {
+            if p.pages() > 0 {
+                by_key[words.variants[vid].0 as usize].push(vid as u32);
+            }
         }
-        let variants = &self.variants;
         for list in &mut by_key {
             list.sort_by(|a, b| {
-                let (va, vb) = (&variants[*a as usize], &variants[*b as usize]);
-                vb.2.pages.cmp(&va.2.pages).then_with(|| va.1.cmp(&vb.1))
+                let (pa, pb) = (&self.variants[*a as usize], &self.variants[*b as usize]);
+                let (va, vb) = (
+                    &words.variants[*a as usize].1,
+                    &words.variants[*b as usize].1,
+                );
+                pb.pages().cmp(&pa.pages()).then_with(|| va.cmp(vb))
             });
         }
         let mut entries: Vec<(String, Entry)> = by_key
             .iter()
             .enumerate()
             .filter(|(_, l)| !l.is_empty())
-            .map(|(kid, _)| (self.key_names[kid].to_string(), Entry::Term(kid)))
+            .map(|(kid, _)| (words.keys[kid].to_string(), Entry::Term(kid)))
             .collect();
-        let mut bigrams: Vec<((u32, u32), Postings)> = self.bigrams.drain().collect();
-        for (i, ((a, b), p)) in bigrams.iter_mut().enumerate() {
-            p.close(bigram_weight);
-            let k = format!(
-                "{} {}",
-                self.key_names[*a as usize], self.key_names[*b as usize]
-            );
-            entries.push((k, Entry::Bigram(i)));
+        for (pair, list) in &self.bigrams {
+            let (a, b) = ((pair >> 32) as usize, (pair & 0xffff_ffff) as usize);
+            entries.push((
+                format!("{} {}", words.keys[a], words.keys[b]),
+                Entry::Bigram(list),
+            ));
         }
         entries.sort_by(|a, b| encode::utf16_cmp(&a.0, &b.0));
-        let mut chunks = encode::Chunks::new(self.hash);
+        let mut chunks = encode::Chunks::new(self.hash, sink);
         let mut json = String::new();
         for (k, e) in &entries {
             json.clear();
@@ -180,59 +101,69 @@ impl Builder {
             match e {
                 Entry::Term(kid) => {
                     for vid in &by_key[*kid] {
-                        let (_, var, p) = &mut self.variants[*vid as usize];
                         json.push(',');
-                        json.push_str(&encode::json(var));
+                        json.push_str(&encode::json(&words.variants[*vid as usize].1));
                         json.push_str(",\"");
-                        json.push_str(&std::mem::take(&mut p.enc));
+                        self.variants[*vid as usize].write(true, &mut json);
                         json.push('"');
                     }
                 }
-                Entry::Bigram(i) => {
+                Entry::Bigram(list) => {
                     json.push_str(",\"");
-                    json.push_str(&std::mem::take(&mut bigrams[*i].1.enc));
+                    list.write(false, &mut json);
                     json.push('"');
                 }
             }
             json.push(']');
-            chunks.push(k, &json);
+            chunks.push(k, &json)?;
         }
         chunks.finish(self.pages)
     }
 }
 
-/// What a key names: a term (by key id) or a bigram (by position).
-enum Entry {
+/// What a key names: a term (by key id) or a bigram (its postings).
+enum Entry<'a> {
     Term(usize),
-    Bigram(usize),
+    Bigram(&'a Postings),
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::extract::{Block, Field};
-    use crate::search::index::page_terms;
+    use crate::search::extract::extract;
+    use crate::search::index::page_index;
+    use crate::search::vocab::Vocab;
     use std::collections::HashMap;
+    use std::sync::Mutex;
 
-    fn terms(field: Field, text: &str) -> PageTerms {
-        page_terms(&[Block {
-            field,
-            text: text.into(),
-        }])
+    /// A sink that keeps what it is given.
+    #[derive(Default)]
+    struct Keep(Mutex<Vec<(String, Vec<u8>)>>);
+
+    impl Sink for Keep {
+        fn put(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+            self.0.lock().unwrap().push((path.into(), bytes.to_vec()));
+            Ok(())
+        }
     }
 
-    /// The index of `pages` as (key → entry) read back from its chunks.
-    fn built(pages: &[PageTerms]) -> HashMap<String, Vec<String>> {
+    /// The index of pages given as HTML inside `<main>`, as (key → entry) read back from its
+    /// chunks.
+    fn built(pages: &[&str]) -> HashMap<String, Vec<String>> {
+        let vocab = Vocab::new();
         let mut b = Builder::new();
         for p in pages {
-            b.add(p, b"");
+            b.add(
+                &page_index(&extract(&format!("<main>{p}</main>")), &vocab),
+                0,
+            );
         }
-        let (files, _) = b.finish();
+        let sink = Keep::default();
+        let (n, _) = b.finish(&vocab.into_words(), &sink).unwrap();
+        let files = sink.0.into_inner().unwrap();
+        assert_eq!(n, files.len());
         let mut out = HashMap::new();
-        for f in files.iter().filter(|f| f.path.contains("/t/")) {
-            let crate::output::Body::Bytes(bytes) = &f.body else {
-                panic!("chunk not in memory")
-            };
+        for (_, bytes) in files.iter().filter(|f| f.0.contains("/t/")) {
             let text = std::str::from_utf8(bytes).unwrap();
             let json = &text[text.find("]=").unwrap() + 2..text.len() - 2];
             let v: Vec<Vec<String>> = serde_json::from_str(json).unwrap();
@@ -243,8 +174,8 @@ mod tests {
         out
     }
 
-    fn pages_of(enc: &str) -> Vec<u32> {
-        encode::decode(enc)
+    fn pages_of(enc: &str, weights: bool) -> Vec<u32> {
+        encode::decode(enc, weights)
             .unwrap()
             .into_iter()
             .map(|p| p.0)
@@ -254,23 +185,21 @@ mod tests {
     #[test]
     fn spellings_of_one_key_are_grouped_and_marks_kept_apart() {
         let idx = built(&[
-            terms(Field::Body, "Ủy ban bầu cử"),
-            terms(Field::Body, "Uỷ ban và ủy ban"),
-            terms(Field::Title, "Kí tên, ký tên"),
-            terms(Field::Body, "bình đẳng nhiệm kỳ"),
+            "<p>Ủy ban bầu cử</p>",
+            "<p>Uỷ ban và ủy ban</p>",
+            "<h1>Kí tên, ký tên</h1>",
+            "<p>bình đẳng nhiệm kỳ</p>",
         ]);
         // "ủy" and "uỷ" are one variant; pages 0 and 1.
         let uy = &idx["uy"];
         assert_eq!(uy.len(), 2, "{uy:?}");
-        assert_eq!(pages_of(&uy[1]), [0, 1]);
+        assert_eq!(pages_of(&uy[1], true), [0, 1]);
         // "kí", "ký", "kỳ" share the key "ki" but keep their marks apart.
         let ki = &idx["ki"];
         let mut vars: Vec<&str> = ki.iter().step_by(2).map(String::as_str).collect();
         vars.sort();
         assert_eq!(vars, ["kí", "ký", "kỳ"]);
-        // Both spellings of "uy ban" on page 1 add up in the bigram's weight.
-        let ub = encode::decode(&idx["uy ban"][0]).unwrap();
-        assert_eq!(ub, [(0, 1), (1, 2)]);
+        assert_eq!(pages_of(&idx["uy ban"][0], false), [0, 1]);
         assert!(idx.contains_key("ki ten"));
         assert!(!idx.contains_key("ten ki"), "a comma breaks adjacency");
         assert!(
@@ -282,22 +211,42 @@ mod tests {
 
     #[test]
     fn variants_with_more_pages_come_first() {
-        let idx = built(&[
-            terms(Field::Body, "hòa"),
-            terms(Field::Body, "hóa"),
-            terms(Field::Body, "hoà"),
-        ]);
+        let idx = built(&["<p>hòa</p>", "<p>hóa</p>", "<p>hoà</p>"]);
         let hoa = &idx["hoa"];
         assert_eq!(hoa[0], "hoà");
-        assert_eq!(pages_of(&hoa[1]), [0, 2]);
+        assert_eq!(pages_of(&hoa[1], true), [0, 2]);
         assert_eq!(hoa[2], "hoá");
     }
 
     #[test]
+    fn a_term_on_most_pages_is_written_as_a_bitmap() {
+        let pages: Vec<String> = (0..60)
+            .map(|i| {
+                if i % 7 == 3 {
+                    "<p>khác</p>".into()
+                } else {
+                    format!("<p>bầu cử {i}</p>")
+                }
+            })
+            .collect();
+        let refs: Vec<&str> = pages.iter().map(String::as_str).collect();
+        let idx = built(&refs);
+        let bau = &idx["bau"][1];
+        assert!(bau.starts_with('~'), "{bau}");
+        let expected: Vec<u32> = (0..60).filter(|i| i % 7 != 3).collect();
+        assert_eq!(pages_of(bau, true), expected);
+        assert_eq!(pages_of(&idx["bau cu"][0], false), expected);
+    }
+
+    #[test]
     fn an_empty_site_has_a_manifest_and_no_chunk() {
-        let (files, h) = Builder::new().finish();
-        assert_eq!(files.len(), 1);
-        assert!(files[0].path.ends_with("/m.js"));
+        let sink = Keep::default();
+        let (n, h) = Builder::new()
+            .finish(&Vocab::new().into_words(), &sink)
+            .unwrap();
+        let files = sink.0.into_inner().unwrap();
+        assert_eq!((n, files.len()), (1, 1));
+        assert!(files[0].0.ends_with("/m.js"));
         assert_eq!(h.len(), 8);
     }
 }

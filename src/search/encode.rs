@@ -2,7 +2,8 @@
 //! chunks, one fragment per page, and the manifest, each a `.js` file that assigns to the
 //! global `loaSearch` so a `<script>` tag can load it from `file://` (ARCHITECTURE.md §11).
 
-use crate::output::{Body, Output};
+use super::Sink;
+use crate::diagnostics::Diagnostic;
 use std::cmp::Ordering;
 
 /// The digits of a posting string; a digit's value is its index.
@@ -12,56 +13,133 @@ pub const CHUNK_BYTES: usize = 12 * 1024;
 /// Where the index files go, under the search page.
 pub const DIR: &str = "tim-kiem/chi-muc";
 /// Version of the format, in the manifest.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Appends `n` as a varint of 5-bit groups, low group first; digits 32–63 mean "more".
-fn push_varint(out: &mut String, mut n: u32) {
+fn push_varint(out: &mut Vec<u8>, mut n: u32) {
     loop {
         let low = (n & 31) as usize;
         n >>= 5;
         if n == 0 {
-            out.push(DIGITS[low] as char);
+            out.push(DIGITS[low]);
             return;
         }
-        out.push(DIGITS[32 + low] as char);
+        out.push(DIGITS[32 + low]);
     }
 }
 
-/// Appends one posting: the gap from the previous page less one, then the weight (1–63).
-pub fn push_posting(out: &mut String, gap: u32, weight: u8) {
-    push_varint(out, gap);
-    out.push(DIGITS[usize::from(weight.min(63))] as char);
+/// Marks a list written as a bitmap of pages.
+const DENSE: u8 = b'~';
+
+/// A posting list being built: pages in increasing order, each with a weight (1–63) for
+/// terms or none for bigrams, kept as the digits of the sparse form.
+#[derive(Debug, Default, Clone)]
+pub struct Postings {
+    enc: Vec<u8>,
+    /// The page after the last one added.
+    next: u32,
+    pages: u32,
 }
 
-/// Reads a posting string back into `(page, weight)` pairs; `None` when it is malformed.
-pub fn decode(s: &str) -> Option<Vec<(u32, u8)>> {
+impl Postings {
+    /// Adds `page` (after every page added so far).
+    pub fn push(&mut self, page: u32, weight: Option<u8>) {
+        push_varint(&mut self.enc, page - self.next);
+        if let Some(w) = weight {
+            self.enc.push(DIGITS[usize::from(w.min(63))]);
+        }
+        self.next = page + 1;
+        self.pages += 1;
+    }
+
+    /// Whether `page` is the last page added.
+    pub fn ends_with(&self, page: u32) -> bool {
+        self.pages > 0 && self.next == page + 1
+    }
+
+    /// Pages in the list.
+    pub fn pages(&self) -> u32 {
+        self.pages
+    }
+
+    /// Appends the list as written to the index: the sparse form (per page the gap from the
+    /// previous page less one, then the weight), or when shorter the dense one: `~`, the
+    /// bitmap's length in digits, the bitmap (six pages a digit, lowest bit first), then the
+    /// weights in page order.
+    pub fn write(&self, weights: bool, out: &mut String) {
+        let bitmap = self.next.div_ceil(6);
+        let mut len = Vec::new();
+        push_varint(&mut len, bitmap);
+        let dense = 1 + len.len() + bitmap as usize + if weights { self.pages as usize } else { 0 };
+        if dense >= self.enc.len() {
+            // The digits are ASCII.
+            out.extend(self.enc.iter().map(|&b| b as char));
+            return;
+        }
+        let Some(list) = decode(&String::from_utf8_lossy(&self.enc), weights) else {
+            return;
+        };
+        let mut bits = vec![0u8; bitmap as usize];
+        for &(p, _) in &list {
+            bits[p as usize / 6] |= 1 << (p % 6);
+        }
+        out.push(DENSE as char);
+        out.extend(len.iter().map(|&b| b as char));
+        out.extend(bits.iter().map(|&b| DIGITS[usize::from(b)] as char));
+        if weights {
+            out.extend(list.iter().map(|&(_, w)| DIGITS[usize::from(w)] as char));
+        }
+    }
+}
+
+/// Reads a posting list back into `(page, weight)` pairs (weight 0 without `weights`);
+/// `None` when it is malformed.
+pub fn decode(s: &str, weights: bool) -> Option<Vec<(u32, u8)>> {
     let mut out = Vec::new();
-    let mut digits = s.bytes().map(|b| DIGITS.iter().position(|&d| d == b));
-    let mut prev: i64 = -1;
-    loop {
-        let mut gap: u64 = 0;
+    let mut digits = s
+        .bytes()
+        .skip(usize::from(s.starts_with(DENSE as char)))
+        .map(|b| DIGITS.iter().position(|&d| d == b).map(|v| v as u64));
+    let varint = |digits: &mut dyn Iterator<Item = Option<u64>>| -> Option<Option<u64>> {
+        let mut n: u64 = 0;
         let mut shift = 0;
-        let first = digits.next();
-        let Some(mut d) = first else {
-            return Some(out);
+        let Some(mut d) = digits.next() else {
+            return Some(None);
         };
         loop {
-            let v = d? as u64;
+            let v = d?;
             if shift > 30 {
                 return None;
             }
-            gap |= (v & 31) << shift;
+            n |= (v & 31) << shift;
             shift += 5;
             if v < 32 {
-                break;
+                return Some(Some(n));
             }
             d = digits.next()?;
         }
-        let w = digits.next()?? as u8;
+    };
+    if s.starts_with(DENSE as char) {
+        let len = varint(&mut digits)??;
+        let mut pages = Vec::new();
+        for c in 0..len {
+            let bits = digits.next()??;
+            pages.extend((0..6).filter(|i| bits & (1 << i) != 0).map(|i| c * 6 + i));
+        }
+        for p in pages {
+            let w = if weights { digits.next()?? as u8 } else { 0 };
+            out.push((u32::try_from(p).ok()?, w));
+        }
+        return digits.next().is_none().then_some(out);
+    }
+    let mut prev: i64 = -1;
+    while let Some(gap) = varint(&mut digits)? {
+        let w = if weights { digits.next()?? as u8 } else { 0 };
         let page = prev + 1 + gap as i64;
         out.push((u32::try_from(page).ok()?, w));
         prev = page;
     }
+    Some(out)
 }
 
 /// Orders keys as JavaScript's `<` does: by UTF-16 code units.
@@ -93,13 +171,10 @@ pub struct Fragment {
     pub x: String,
 }
 
-/// The fragment file of page `n`.
-pub fn fragment_file(n: usize, f: &Fragment) -> Output {
+/// The fragment file of page `n`: its path and its bytes.
+pub fn fragment_file(n: usize, f: &Fragment) -> (String, Vec<u8>) {
     let value = serde_json::to_string(f).unwrap_or_else(|_| "{}".into());
-    Output {
-        path: format!("{DIR}/p/{n}.js"),
-        body: Body::Bytes(script(&format!("p{n}"), &value)),
-    }
+    (format!("{DIR}/p/{n}.js"), script(&format!("p{n}"), &value))
 }
 
 /// Where FNV-1a starts.
@@ -133,9 +208,16 @@ impl std::hash::Hasher for FnvHasher {
     fn write(&mut self, bytes: &[u8]) {
         fnv(&mut self.0, bytes);
     }
-    /// Ids (bigram keys are pairs of them) mix in one step instead of four.
+    /// Ids and packed words mix in one step a word instead of one a byte.
     fn write_u32(&mut self, n: u32) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        self.write_u64(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn write_u128(&mut self, n: u128) {
+        self.write_u64(n as u64);
+        self.write_u64((n >> 64) as u64);
     }
     fn finish(&self) -> u64 {
         self.0
@@ -145,19 +227,19 @@ impl std::hash::Hasher for FnvHasher {
 /// A `HashMap` with the FNV hasher.
 pub type FnvMap<K, V> = std::collections::HashMap<K, V, FnvBuild>;
 
-/// Term chunks being filled with entries in key order.
-pub struct Chunks {
-    out: Vec<Output>,
+/// Term chunks being filled with entries in key order, each written to the sink when full.
+pub struct Chunks<'a> {
+    sink: &'a dyn Sink,
     firsts: Vec<String>,
     chunk: String,
     hash: u64,
 }
 
-impl Chunks {
+impl<'a> Chunks<'a> {
     /// No chunk yet; `hash` is the hash of everything before (the fragments).
-    pub fn new(hash: u64) -> Self {
+    pub fn new(hash: u64, sink: &'a dyn Sink) -> Self {
         Self {
-            out: Vec::new(),
+            sink,
             firsts: Vec::new(),
             chunk: String::new(),
             hash,
@@ -165,9 +247,9 @@ impl Chunks {
     }
 
     /// Adds the entry of `key` (JSON text), closing the chunk first when it is full.
-    pub fn push(&mut self, key: &str, entry: &str) {
+    pub fn push(&mut self, key: &str, entry: &str) -> Result<(), Diagnostic> {
         if !self.chunk.is_empty() && self.chunk.len() + entry.len() > CHUNK_BYTES {
-            self.close();
+            self.close()?;
         }
         if self.chunk.is_empty() {
             // The first chunk covers everything from "".
@@ -180,25 +262,25 @@ impl Chunks {
             self.chunk.push(',');
         }
         self.chunk.push_str(entry);
+        Ok(())
     }
 
-    fn close(&mut self) {
+    fn close(&mut self) -> Result<(), Diagnostic> {
         if self.chunk.is_empty() {
-            return;
+            return Ok(());
         }
         let n = self.firsts.len() - 1;
         let body = script(&format!("t{n}"), &format!("[{}]", self.chunk));
         fnv(&mut self.hash, &body);
-        self.out.push(Output {
-            path: format!("{DIR}/t/{n}.js"),
-            body: Body::Bytes(body),
-        });
+        self.sink.put(&format!("{DIR}/t/{n}.js"), &body)?;
         self.chunk.clear();
+        Ok(())
     }
 
-    /// The chunk files and the manifest (last), and the index's hash.
-    pub fn finish(mut self, pages: u32) -> (Vec<Output>, String) {
-        self.close();
+    /// Writes the last chunk and the manifest; returns the number of files written and the
+    /// index's hash.
+    pub fn finish(mut self, pages: u32) -> Result<(usize, String), Diagnostic> {
+        self.close()?;
         let h = format!("{:08x}", self.hash >> 32);
         let manifest = serde_json::json!({
             "v": VERSION,
@@ -206,11 +288,9 @@ impl Chunks {
             "pages": pages,
             "chunks": self.firsts,
         });
-        self.out.push(Output {
-            path: format!("{DIR}/m.js"),
-            body: Body::Bytes(script("m", &manifest.to_string())),
-        });
-        (self.out, h)
+        let body = script("m", &manifest.to_string());
+        self.sink.put(&format!("{DIR}/m.js"), &body)?;
+        Ok((self.firsts.len() + 1, h))
     }
 }
 
@@ -218,32 +298,63 @@ impl Chunks {
 mod tests {
     use super::*;
 
-    #[test]
-    fn postings_round_trip_with_large_gaps() {
-        let mut s = String::new();
-        let mut prev: Option<u32> = None;
-        for p in [0u32, 1, 2, 40, 41, 1_000_000, 1_000_001] {
-            push_posting(&mut s, p - prev.map_or(0, |x| x + 1), 3);
-            prev = Some(p);
+    fn list(pages: &[u32], weight: Option<u8>) -> Postings {
+        let mut p = Postings::default();
+        for &n in pages {
+            p.push(n, weight);
         }
-        assert!(s.bytes().all(|b| DIGITS.contains(&b)));
-        let back = decode(&s).unwrap();
-        assert_eq!(
-            back.iter().map(|p| p.0).collect::<Vec<_>>(),
-            [0, 1, 2, 40, 41, 1_000_000, 1_000_001]
-        );
+        p
+    }
+
+    fn written(p: &Postings, weights: bool) -> String {
+        let mut s = String::new();
+        p.write(weights, &mut s);
+        s
+    }
+
+    #[test]
+    fn sparse_postings_round_trip_with_large_gaps() {
+        let pages = [0u32, 1, 2, 40, 41, 1_000_000, 1_000_001];
+        let s = written(&list(&pages, Some(3)), true);
+        assert!(s.bytes().all(|b| DIGITS.contains(&b)), "sparse: {s}");
+        let back = decode(&s, true).unwrap();
+        assert_eq!(back.iter().map(|p| p.0).collect::<Vec<_>>(), pages);
         assert!(back.iter().all(|p| p.1 == 3));
-        // A dense list costs two digits a page.
+        // Consecutive pages cost two digits each: the gap, the weight.
         assert_eq!(&s[..6], "030303");
+        // Without weights, one digit.
+        assert_eq!(&written(&list(&pages, None), false)[..3], "000");
+    }
+
+    #[test]
+    fn dense_postings_are_a_bitmap_and_round_trip() {
+        // Every page but 3 and 10 of 0..20, as a bigram list and as a term list.
+        let pages: Vec<u32> = (0..20).filter(|p| *p != 3 && *p != 10).collect();
+        let bigram = written(&list(&pages, None), false);
+        // Length 4, then pages 0–5 (3 missing: 55), 6–11 (10 missing: 47), 12–17 (63), 18–19 (3).
+        assert_eq!(bigram, "~4TL_3");
+        assert_eq!(decode(&bigram, false).unwrap().len(), 18);
+        let weighted: Vec<(u32, u8)> = pages.iter().map(|&p| (p, (p % 63 + 1) as u8)).collect();
+        let mut p = Postings::default();
+        for &(n, w) in &weighted {
+            p.push(n, Some(w));
+        }
+        let term = written(&p, true);
+        assert!(term.starts_with('~'), "{term}");
+        assert_eq!(term.len(), 1 + 1 + 4 + 18);
+        assert_eq!(decode(&term, true).unwrap(), weighted);
     }
 
     #[test]
     fn malformed_postings_are_refused() {
-        assert_eq!(decode(""), Some(vec![]));
-        assert_eq!(decode("0"), None, "gap without weight");
-        assert_eq!(decode("W"), None, "continuation without end");
-        assert_eq!(decode("0!"), None, "not a digit");
-        assert_eq!(decode("______0"), None, "overflow");
+        assert_eq!(decode("", true), Some(vec![]));
+        assert_eq!(decode("0", true), None, "gap without weight");
+        assert_eq!(decode("W", false), None, "continuation without end");
+        assert_eq!(decode("0!", true), None, "not a digit");
+        assert_eq!(decode("________0", false), None, "overflow");
+        assert_eq!(decode("~2_", false), None, "bitmap shorter than its length");
+        assert_eq!(decode("~1_", true), None, "weights missing");
+        assert_eq!(decode("~1100", true), None, "digits left over");
     }
 
     #[test]

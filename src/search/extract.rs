@@ -13,13 +13,32 @@ pub enum Field {
     Body,
 }
 
-/// One block of text (a paragraph, a list item, a cell, a heading), white space collapsed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One block of text (a paragraph, a list item, a cell, a heading): a range of [`Text::buf`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Block {
     /// Where it is.
     pub field: Field,
-    /// The text, entities decoded.
-    pub text: String,
+    /// Start of its text in [`Text::buf`].
+    pub start: usize,
+    /// End of its text in [`Text::buf`].
+    pub end: usize,
+}
+
+/// The searchable text of a page: every block's text, white space collapsed and entities
+/// decoded, in one string (so a page costs two allocations, not one per block).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Text {
+    /// The blocks' text, one after another with `\n` between them.
+    pub buf: String,
+    /// The blocks, in document order.
+    pub blocks: Vec<Block>,
+}
+
+impl Text {
+    /// The text of `b`.
+    pub fn of(&self, b: &Block) -> &str {
+        &self.buf[b.start..b.end]
+    }
 }
 
 /// Elements left out with everything inside them.
@@ -28,41 +47,39 @@ const SKIPPED: [&str; 7] = [
 ];
 /// Elements whose text is raw (no tags inside).
 const RAW: [&str; 2] = ["script", "style"];
-/// Elements that end a block.
-const BLOCKS: [&str; 27] = [
-    "p",
-    "li",
-    "td",
-    "th",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "dt",
-    "dd",
-    "div",
-    "br",
-    "tr",
-    "blockquote",
-    "pre",
-    "figcaption",
-    "caption",
-    "section",
-    "article",
-    "aside",
-    "header",
-    "footer",
-    "ul",
-    "ol",
-    "table",
-];
-/// Elements that have no end tag.
-const VOID: [&str; 14] = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr", "param",
-];
+
+/// What an element is to the scanner; `name` is its name, lowercase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// It ends a block.
+    Block,
+    /// It has no end tag (and ends a block when it is `br`).
+    Void,
+    /// Anything else.
+    Inline,
+}
+
+fn kind(name: &[u8]) -> Kind {
+    let mut low = [0u8; 10];
+    if name.len() > low.len() {
+        return Kind::Inline;
+    }
+    for (d, s) in low.iter_mut().zip(name) {
+        *d = s.to_ascii_lowercase();
+    }
+    match &low[..name.len()] {
+        b"p" | b"li" | b"td" | b"th" | b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" | b"dt"
+        | b"dd" | b"div" | b"tr" | b"blockquote" | b"pre" | b"figcaption" | b"caption"
+        | b"section" | b"article" | b"aside" | b"header" | b"footer" | b"ul" | b"ol" | b"table" => {
+            Kind::Block
+        }
+        b"br" => Kind::Void,
+        b"area" | b"base" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link" | b"meta"
+        | b"source" | b"track" | b"wbr" | b"param" => Kind::Void,
+        _ => Kind::Inline,
+    }
+}
+
 /// The attribute that keeps an element out of the index.
 pub const SKIP_ATTR: &str = "data-search-skip";
 
@@ -78,13 +95,13 @@ struct Tag<'a> {
 /// `None` when it is not a tag (a lone `<`), a comment or a declaration (also skipped).
 fn read_tag(html: &str, at: usize) -> (Option<Tag<'_>>, usize) {
     let b = html.as_bytes();
-    let rest = &html[at..];
-    if rest.starts_with("<!--") {
-        let end = rest.find("-->").map_or(html.len(), |e| at + e + 3);
+    let rest = &b[at..];
+    if rest.starts_with(b"<!--") {
+        let end = memchr::memmem::find(rest, b"-->").map_or(html.len(), |e| at + e + 3);
         return (None, end);
     }
-    if rest.starts_with("<!") || rest.starts_with("<?") {
-        let end = rest.find('>').map_or(html.len(), |e| at + e + 1);
+    if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
+        let end = memchr::memchr(b'>', rest).map_or(html.len(), |e| at + e + 1);
         return (None, end);
     }
     let closing = b.get(at + 1) == Some(&b'/');
@@ -98,17 +115,20 @@ fn read_tag(html: &str, at: usize) -> (Option<Tag<'_>>, usize) {
     }
     // Find the `>` that ends the tag, stepping over quoted attribute values.
     let mut i = name_end;
-    let mut quote = None;
-    while i < b.len() {
-        match (quote, b[i]) {
-            (None, b'"' | b'\'') => quote = Some(b[i]),
-            (Some(q), c) if c == q => quote = None,
-            (None, b'>') => break,
-            _ => {}
+    while let Some(off) = memchr::memchr3(b'>', b'"', b'\'', &b[i..]) {
+        let c = b[i + off];
+        i += off;
+        if c == b'>' {
+            break;
         }
-        i += 1;
+        i = memchr::memchr(c, &b[i + 1..]).map_or(b.len(), |e| i + 1 + e + 1);
     }
-    let attrs = &html[name_end..i.min(html.len())];
+    let i = if i < b.len() && b[i] == b'>' {
+        i
+    } else {
+        b.len()
+    };
+    let attrs = &html[name_end..i];
     let tag = Tag {
         name: &html[start..name_end],
         closing,
@@ -124,16 +144,20 @@ fn is_one_of(name: &str, names: &[&str]) -> bool {
 }
 
 /// The searchable text of `html`, a whole rendered page. Text outside `<main>` is ignored.
-pub fn extract(html: &str) -> Vec<Block> {
-    let mut out = Vec::new();
+pub fn extract(html: &str) -> Text {
+    let mut out = Text {
+        buf: String::with_capacity(html.len() / 2),
+        blocks: Vec::new(),
+    };
     let mut text = String::new();
     let mut field = Field::Body;
     let mut in_main = 0usize;
     // The element being skipped and how deep inside it we are.
     let mut skipping: Option<(String, usize)> = None;
+    let bytes = html.as_bytes();
     let mut i = 0;
     while i < html.len() {
-        let Some(off) = html[i..].find('<') else {
+        let Some(off) = memchr::memchr(b'<', &bytes[i..]) else {
             if in_main > 0 && skipping.is_none() {
                 decode_into(&html[i..], &mut text);
             }
@@ -151,7 +175,8 @@ pub fn extract(html: &str) -> Vec<Block> {
             }
             continue;
         };
-        let void = is_one_of(tag.name, &VOID) || tag.self_closed;
+        let k = kind(tag.name.as_bytes());
+        let void = k == Kind::Void || tag.self_closed;
         if let Some((name, depth)) = &mut skipping {
             if name.eq_ignore_ascii_case(tag.name) && !void {
                 if tag.closing {
@@ -174,30 +199,30 @@ pub fn extract(html: &str) -> Vec<Block> {
             }
             continue;
         }
-        if in_main == 0 {
+        if in_main == 0 && !is_one_of(tag.name, &RAW) {
             continue;
         }
         if !tag.closing
             && !void
-            && (is_one_of(tag.name, &SKIPPED) || has_attr(tag.attrs, SKIP_ATTR))
+            && (is_one_of(tag.name, &SKIPPED) || (in_main > 0 && has_attr(tag.attrs, SKIP_ATTR)))
         {
             if is_one_of(tag.name, &RAW) {
                 // Raw text: jump to its end tag, which is the only way out.
                 let end = format!("</{}", tag.name);
                 i = find_ci(html, i, &end).map_or(html.len(), |e| {
-                    html[e..].find('>').map_or(html.len(), |g| e + g + 1)
+                    memchr::memchr(b'>', &bytes[e..]).map_or(html.len(), |g| e + g + 1)
                 });
             } else {
                 skipping = Some((tag.name.to_ascii_lowercase(), 1));
             }
             continue;
         }
-        if is_one_of(tag.name, &BLOCKS) {
+        if in_main > 0 && (k == Kind::Block || tag.name.eq_ignore_ascii_case("br")) {
             flush(&mut out, &mut text, field);
-            let heading = tag.name.len() == 2
-                && tag.name.as_bytes()[0].eq_ignore_ascii_case(&b'h')
-                && (b'1'..=b'6').contains(&tag.name.as_bytes()[1]);
-            field = match (tag.closing, heading, tag.name.as_bytes().get(1)) {
+            let n = tag.name.as_bytes();
+            let heading =
+                n.len() == 2 && n[0].eq_ignore_ascii_case(&b'h') && (b'1'..=b'6').contains(&n[1]);
+            field = match (tag.closing, heading, n.get(1)) {
                 (false, true, Some(b'1')) => Field::Title,
                 (false, true, _) => Field::Heading,
                 (true, true, _) => Field::Body,
@@ -210,26 +235,69 @@ pub fn extract(html: &str) -> Vec<Block> {
 }
 
 /// Ends the current block: its text, white space collapsed, joins `out` when not empty.
-fn flush(out: &mut Vec<Block>, text: &mut String, field: Field) {
-    let mut collapsed = String::with_capacity(text.len());
-    for w in text.split_whitespace() {
-        if !collapsed.is_empty() {
-            collapsed.push(' ');
+fn flush(out: &mut Text, text: &mut String, field: Field) {
+    let b = text.as_bytes();
+    let mut start = None;
+    let mut emit = |word: &str| {
+        if start.is_none() {
+            if !out.buf.is_empty() {
+                out.buf.push('\n');
+            }
+            start = Some(out.buf.len());
+        } else {
+            out.buf.push(' ');
         }
-        collapsed.push_str(w);
+        out.buf.push_str(word);
+    };
+    // The run of non-white characters being read.
+    let mut run: Option<usize> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let (white, len) = if c.is_ascii() {
+            (c.is_ascii_whitespace() || c == 0x0b, 1)
+        } else {
+            let len = match c {
+                0..0xe0 => 2,
+                0xe0..0xf0 => 3,
+                _ => 4,
+            };
+            // Only U+0085, U+00A0 (C2) and U+1680–U+3000 (E1–E3) can be white space.
+            let white = matches!(c, 0xc2 | 0xe1 | 0xe2 | 0xe3)
+                && text
+                    .get(i..)
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(char::is_whitespace);
+            (white, len)
+        };
+        if white {
+            if let Some(r) = run.take() {
+                emit(text.get(r..i).unwrap_or_default());
+            }
+        } else if run.is_none() {
+            run = Some(i);
+        }
+        i += len;
     }
-    text.clear();
-    if !collapsed.is_empty() {
-        out.push(Block {
+    if let Some(r) = run {
+        emit(text.get(r..).unwrap_or_default());
+    }
+    if let Some(start) = start {
+        out.blocks.push(Block {
             field,
-            text: collapsed,
+            start,
+            end: out.buf.len(),
         });
     }
+    text.clear();
 }
 
 /// Whether the attribute text of a tag has attribute `name` (with or without a value).
 fn has_attr(attrs: &str, name: &str) -> bool {
-    attrs.match_indices(name).any(|(at, _)| {
+    if attrs.len() <= name.len() {
+        return false;
+    }
+    memchr::memmem::find_iter(attrs.as_bytes(), name.as_bytes()).any(|at| {
         let before = attrs[..at].chars().next_back();
         let after = attrs[at + name.len()..].chars().next();
         before.is_some_and(char::is_whitespace)
@@ -237,11 +305,21 @@ fn has_attr(attrs: &str, name: &str) -> bool {
     })
 }
 
-/// Byte offset of `needle` (ASCII) in `hay` from `from`, ignoring ASCII case.
+/// Byte offset of `needle` (ASCII, starting with `<`) in `hay` from `from`, ignoring ASCII case.
 fn find_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
     let h = hay.as_bytes();
     let n = needle.as_bytes();
-    (from..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+    let mut at = from;
+    while let Some(off) = memchr::memchr(b'<', h.get(at..)?) {
+        let i = at + off;
+        if h.get(i..i + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        {
+            return Some(i);
+        }
+        at = i + 1;
+    }
+    None
 }
 
 /// Appends `s` with HTML character references decoded; a no-break space becomes a space.
@@ -307,9 +385,10 @@ mod tests {
     use super::*;
 
     fn blocks(html: &str) -> Vec<(Field, String)> {
-        extract(html)
-            .into_iter()
-            .map(|b| (b.field, b.text))
+        let t = extract(html);
+        t.blocks
+            .iter()
+            .map(|b| (b.field, t.of(b).to_string()))
             .collect()
     }
 

@@ -2,9 +2,9 @@
 //! (title, headings, body), the bigrams of adjacent tokens, and the text for snippets
 //! (ARCHITECTURE.md §11). `builder.rs` merges pages into the index.
 
-use super::encode::FnvMap;
-use super::extract::{Block, Field};
+use super::extract::{Field, Text};
 use super::token::{adjacent, tokens};
+use super::vocab::Vocab;
 
 /// The longest fragment text, in characters; longer text is cut at a token boundary.
 pub const FRAGMENT_CHARS: usize = 1500;
@@ -68,107 +68,94 @@ impl Counts {
 
 /// What one page gives the index.
 #[derive(Debug, Clone, Default)]
-pub struct PageTerms {
-    /// The page's text, lowercase: the distinct tokens are ranges of it.
-    lower: String,
-    /// Distinct tokens (byte ranges of `lower`) and their counts.
-    spans: Vec<(u32, u32, Counts)>,
-    /// Bigrams: indices into the tokens of two adjacent tokens, and how often they meet.
-    pub pairs: Vec<(u32, u32, u16)>,
+pub struct PageIndex {
+    /// The page's variants (ids of the build's [`Vocab`]) and their counts, in text order.
+    pub terms: Vec<(u32, Counts)>,
+    /// Bigrams: pairs of keys met side by side, as `first << 32 | second`, in text order
+    /// (a pair may repeat).
+    pub pairs: Vec<u64>,
     /// The body text for snippets: blocks joined by `\n`, at most [`FRAGMENT_CHARS`].
     pub text: String,
 }
 
-impl PageTerms {
-    /// The distinct lowercase tokens and their counts, in order of first use.
-    pub fn words(&self) -> impl Iterator<Item = (&str, Counts)> {
-        self.spans
-            .iter()
-            .map(|&(a, b, c)| (&self.lower[a as usize..b as usize], c))
-    }
-}
-
-/// The tokens, bigrams and snippet text of a page's blocks. The blocks are lowercased into
-/// one string, so counting tokens allocates nothing per token.
-pub fn page_terms(blocks: &[Block]) -> PageTerms {
-    let mut lower = String::with_capacity(blocks.iter().map(|b| b.text.len() + 1).sum());
-    let mut ranges = Vec::with_capacity(blocks.len());
-    for b in blocks {
-        let start = lower.len();
-        if b.text.is_ascii() {
-            lower.extend(b.text.chars().map(|c| c.to_ascii_lowercase()));
-        } else {
-            lower.extend(b.text.chars().flat_map(char::to_lowercase));
-        }
-        ranges.push((start, lower.len(), b.field));
-        lower.push('\n');
-    }
-    let mut ids: FnvMap<&str, u32> = FnvMap::default();
-    let mut spans: Vec<(u32, u32, Counts)> = Vec::new();
-    let mut pairs: FnvMap<(u32, u32), u16> = FnvMap::default();
-    for &(start, end, field) in &ranges {
-        let text = &lower[start..end];
-        let mut prev: Option<(u32, usize)> = None;
-        for (at, tok) in tokens(text) {
-            let id = *ids.entry(tok).or_insert_with(|| {
-                let a = (start + at) as u32;
-                spans.push((a, a + tok.len() as u32, Counts::default()));
-                spans.len() as u32 - 1
+/// The variants, bigrams and snippet text of a page's text. Spellings are looked up in the
+/// build's vocabulary, so each distinct spelling is lowercased and keyed once per build, and
+/// counting is indexing an array.
+pub fn page_index(text: &Text, vocab: &Vocab) -> PageIndex {
+    // Every token: its range, its field, and whether only white space parts it from the last.
+    let mut spans: Vec<(u32, u32)> = Vec::with_capacity(text.buf.len() / 5);
+    let mut meta: Vec<(Field, bool)> = Vec::with_capacity(text.buf.len() / 5);
+    for b in &text.blocks {
+        let block = text.of(b);
+        let mut prev_end: Option<usize> = None;
+        for (at, tok) in tokens(block) {
+            // Blocks have their white space collapsed to single spaces.
+            let next_to = prev_end.is_some_and(|e| {
+                let between = &block[e..at];
+                between == " " || adjacent(between)
             });
-            spans[id as usize].2.add(field);
-            if let Some((p, e)) = prev
-                && adjacent(&text[e..at])
-            {
-                let n = pairs.entry((p, id)).or_default();
-                *n = n.saturating_add(1);
-            }
-            prev = Some((id, at + tok.len()));
+            let a = b.start + at;
+            spans.push((a as u32, (a + tok.len()) as u32));
+            meta.push((b.field, next_to));
+            prev_end = Some(at + tok.len());
         }
     }
-    drop(ids);
-    let mut pairs: Vec<(u32, u32, u16)> = pairs.into_iter().map(|((a, b), n)| (a, b, n)).collect();
-    pairs.sort_unstable();
-    PageTerms {
-        lower,
-        spans,
+    let (ids, variants) = vocab.ids(&text.buf, &spans);
+    let mut counts = vec![Counts::default(); variants];
+    let mut seen: Vec<u32> = Vec::new();
+    let mut pairs: Vec<u64> = Vec::new();
+    let mut prev_key = 0u32;
+    for (ids, &(field, next_to)) in ids.iter().zip(&meta) {
+        let c = &mut counts[ids.variant as usize];
+        if *c == Counts::default() {
+            seen.push(ids.variant);
+        }
+        c.add(field);
+        if next_to {
+            pairs.push(u64::from(prev_key) << 32 | u64::from(ids.key));
+        }
+        prev_key = ids.key;
+    }
+    PageIndex {
+        terms: seen.iter().map(|&v| (v, counts[v as usize])).collect(),
         pairs,
-        text: fragment_text(blocks),
+        text: fragment_text(text),
     }
 }
 
 /// The blocks other than the title, joined by `\n`, cut to [`FRAGMENT_CHARS`] at a token end.
-fn fragment_text(blocks: &[Block]) -> String {
+fn fragment_text(text: &Text) -> String {
     let mut out = String::new();
     let mut chars = 0;
-    for b in blocks.iter().filter(|b| b.field != Field::Title) {
+    for b in text.blocks.iter().filter(|b| b.field != Field::Title) {
+        let block = text.of(b);
         if !out.is_empty() {
             out.push('\n');
             chars += 1;
         }
-        let n = b.text.chars().count();
+        let n = block.chars().count();
         if chars + n <= FRAGMENT_CHARS {
-            out.push_str(&b.text);
+            out.push_str(block);
             chars += n;
             continue;
         }
         let room = FRAGMENT_CHARS.saturating_sub(chars);
-        let cut = b
-            .text
+        let cut = block
             .char_indices()
             .nth(room)
-            .map_or(b.text.len(), |(i, _)| i);
+            .map_or(block.len(), |(i, _)| i);
         // The end of the last token that the cut leaves whole.
-        let cut_inside = b.text[cut..]
+        let cut_inside = block[cut..]
             .chars()
             .next()
             .is_some_and(super::token::is_token_char);
-        let ends: Vec<usize> = tokens(&b.text[..cut]).map(|(at, t)| at + t.len()).collect();
+        let ends: Vec<usize> = tokens(&block[..cut]).map(|(at, t)| at + t.len()).collect();
         let end = match (ends.last(), cut_inside) {
             (Some(&e), true) if e == cut => ends.len().checked_sub(2).map_or(0, |i| ends[i]),
             (Some(&e), _) => e,
             (None, _) => 0,
         };
-        out.push_str(&b.text[..end]);
+        out.push_str(&block[..end]);
         break;
     }
     out.trim_end().to_string()
@@ -177,12 +164,25 @@ fn fragment_text(blocks: &[Block]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::extract::Block;
 
-    fn block(field: Field, text: &str) -> Block {
-        Block {
-            field,
-            text: text.into(),
+    /// A page of `blocks`, and its index.
+    fn index(blocks: &[(Field, &str)]) -> (PageIndex, Vocab) {
+        let mut t = Text::default();
+        for (field, s) in blocks {
+            if !t.buf.is_empty() {
+                t.buf.push('\n');
+            }
+            let start = t.buf.len();
+            t.buf.push_str(s);
+            t.blocks.push(Block {
+                field: *field,
+                start,
+                end: t.buf.len(),
+            });
         }
+        let v = Vocab::new();
+        (page_index(&t, &v), v)
     }
 
     #[test]
@@ -200,28 +200,38 @@ mod tests {
     }
 
     #[test]
-    fn page_terms_count_fields_and_adjacent_pairs() {
-        let t = page_terms(&[
-            block(Field::Title, "Đăng ký"),
-            block(Field::Body, "Cử tri đăng ký. Ký tên"),
+    fn page_index_counts_fields_and_adjacent_pairs() {
+        let (t, v) = index(&[
+            (Field::Title, "Đăng ký"),
+            (Field::Body, "Cử tri đăng ký. Ký tên, Kí"),
         ]);
-        let words: Vec<(&str, Counts)> = t.words().collect();
-        let get = |w: &str| words.iter().position(|(x, _)| *x == w).unwrap() as u32;
-        let dang = get("đăng");
-        let ky = get("ký");
-        assert_eq!(words[dang as usize].1, Counts::new(true, 0, 1));
-        assert_eq!(words[ky as usize].1, Counts::new(true, 0, 2));
-        // "đăng ký" twice (title, body); "ký. Ký" is not adjacent; "ký tên" is.
-        assert!(t.pairs.contains(&(dang, ky, 2)));
-        assert!(!t.pairs.iter().any(|&(a, b, _)| a == ky && b == ky));
-        assert!(t.pairs.contains(&(ky, get("tên"), 1)));
-        assert_eq!(t.text, "Cử tri đăng ký. Ký tên");
+        let w = v.into_words();
+        let var = |s: &str| w.variants.iter().position(|(_, x)| &**x == s).unwrap() as u32;
+        let key = |s: &str| w.keys.iter().position(|x| &**x == s).unwrap() as u64;
+        let counts = |s: &str| t.terms.iter().find(|(v, _)| *v == var(s)).unwrap().1;
+        assert_eq!(counts("đăng"), Counts::new(true, 0, 1));
+        // "Đăng ký", "ký.", "Ký": one variant; "Kí" another of the same key.
+        assert_eq!(counts("ký"), Counts::new(true, 0, 2));
+        assert_eq!(counts("kí"), Counts::new(false, 0, 1));
+        let pair = |a: &str, b: &str| key(a) << 32 | key(b);
+        // "đăng ký" in the title and the body; "ký. Ký" and "tên, Kí" are not adjacent.
+        assert_eq!(
+            t.pairs,
+            [
+                pair("dang", "ki"),
+                pair("cu", "tri"),
+                pair("tri", "dang"),
+                pair("dang", "ki"),
+                pair("ki", "ten")
+            ]
+        );
+        assert_eq!(t.text, "Cử tri đăng ký. Ký tên, Kí");
     }
 
     #[test]
     fn fragment_text_is_cut_at_a_token_end() {
         let long = "bầu cử ".repeat(FRAGMENT_CHARS);
-        let t = page_terms(&[block(Field::Body, "mở đầu"), block(Field::Body, &long)]);
+        let (t, _) = index(&[(Field::Body, "mở đầu"), (Field::Body, &long)]);
         assert!(t.text.chars().count() <= FRAGMENT_CHARS);
         assert!(t.text.starts_with("mở đầu\nbầu cử"));
         assert!(t.text.ends_with(" bầu") || t.text.ends_with(" cử"));

@@ -7,17 +7,38 @@ pub mod encode;
 pub mod extract;
 pub mod index;
 pub mod token;
+pub mod vocab;
 
 pub use builder::Builder;
 pub use encode::{DIR, Fragment};
-pub use index::PageTerms;
+pub use index::PageIndex;
+pub use vocab::Vocab;
+
+use crate::diagnostics::Diagnostic;
 
 /// The search page's folder in the output.
 pub const PAGE_DIR: &str = "tim-kiem";
 /// The client script in the output (from the theme's `static/`).
 pub const CLIENT: &str = "js/tim-kiem.js";
 
-/// The tokens, bigrams and text of a rendered page (`html` is the whole document).
-pub fn analyze(html: &str) -> PageTerms {
-    index::page_terms(&extract::extract(html))
+/// Where the index files go as soon as they are made, so a build never holds them: the
+/// output's staging folder, or nowhere for `loa check`.
+pub trait Sink: Sync {
+    /// Writes `bytes` at `path` (relative to the output folder).
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
+}
+
+/// A sink that keeps nothing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: &str, _: &[u8]) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+}
+
+/// The variants, bigrams and text of a rendered page (`html` is the whole document).
+pub fn analyze(html: &str, vocab: &Vocab) -> PageIndex {
+    index::page_index(&extract::extract(html), vocab)
 }

@@ -18,20 +18,57 @@ pub fn is_token_char(c: char) -> bool {
     }
 }
 
+/// The character at byte `i` of `b`, which is valid UTF-8 starting a character there, and
+/// its length in bytes.
+#[inline]
+fn char_at(b: &[u8], i: usize) -> (char, usize) {
+    let cont = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0x80) & 0x3f);
+    let c = u32::from(b[i]);
+    let (cp, len) = match c {
+        0..0x80 => (c, 1),
+        0x80..0xe0 => (((c & 0x1f) << 6) | cont(1), 2),
+        0xe0..0xf0 => (((c & 0x0f) << 12) | (cont(1) << 6) | cont(2), 3),
+        _ => (
+            ((c & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        ),
+    };
+    (char::from_u32(cp).unwrap_or('\u{fffd}'), len)
+}
+
 /// The tokens of `text`, each with the byte offset where it starts.
 pub fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut rest = text.char_indices().peekable();
+    let b = text.as_bytes();
+    let mut i = 0;
+    // Whether the character at byte `at` is a token character, and its length.
+    let class = move |at: usize| -> (bool, usize) {
+        let c = b[at];
+        if c.is_ascii() {
+            return (c.is_ascii_alphanumeric(), 1);
+        }
+        let (c, len) = char_at(b, at);
+        (is_token_char(c), len)
+    };
     std::iter::from_fn(move || {
-        let (start, _) = rest.by_ref().find(|(_, c)| is_token_char(*c))?;
-        let mut end = text.len();
-        while let Some(&(i, c)) = rest.peek() {
-            if !is_token_char(c) {
-                end = i;
+        loop {
+            if i >= b.len() {
+                return None;
+            }
+            let (tok, len) = class(i);
+            if tok {
                 break;
             }
-            rest.next();
+            i += len;
         }
-        Some((start, &text[start..end]))
+        let start = i;
+        while i < b.len() {
+            let (tok, len) = class(i);
+            if !tok {
+                break;
+            }
+            i += len;
+        }
+        Some((start, text.get(start..i)?))
     })
 }
 

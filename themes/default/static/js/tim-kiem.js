@@ -66,19 +66,37 @@
     return same ? 3 : subset ? 2 : 1;
   };
 
-  // Postings: per page the gap as a varint of 5-bit groups (digits 32–63 continue), then the weight.
-  const decode = (str, each) => {
-    for (let i = 0, page = -1; i < str.length; ) {
-      let gap = 0;
+  // Postings (ARCHITECTURE.md §11): per page the gap as a varint of 5-bit groups (digits 32–63
+  // continue), then for terms the weight; or "~", the bitmap's length, the bitmap (six pages
+  // a digit), then the weights.
+  const decode = (str, weights, each) => {
+    let i = 0;
+    const varint = () => {
+      let n = 0;
       let scale = 1;
       let d;
       do {
         d = DIGITS.indexOf(str[i++]);
-        gap += (d & 31) * scale;
+        n += (d & 31) * scale;
         scale *= 32;
       } while (d > 31);
-      page += gap + 1;
-      each(page, DIGITS.indexOf(str[i++]));
+      return n;
+    };
+    const weight = () => (weights ? DIGITS.indexOf(str[i++]) : 1);
+    if (str[0] == '~') {
+      i = 1;
+      const len = varint();
+      const start = i;
+      i += len;
+      for (let c = 0; c < len; c++) {
+        const bits = DIGITS.indexOf(str[start + c]);
+        for (let b = 0; b < 6; b++) if (bits & (1 << b)) each(c * 6 + b, weight());
+      }
+      return;
+    }
+    for (let page = -1; i < str.length; ) {
+      page += varint() + 1;
+      each(page, weight());
     }
   };
 
@@ -159,7 +177,7 @@
       const add = (e, prefixed) => {
         for (let i = 1; i < e.length; i += 2) {
           const w = tier(t.marks, marksOf(e[i]), prefixed) / (prefixed ? 2 : 1);
-          decode(e[i + 1], (page, weight) => {
+          decode(e[i + 1], true, (page, weight) => {
             if (!(best.get(page) >= weight * w)) best.set(page, weight * w);
           });
         }
@@ -174,9 +192,9 @@
       if (score) best.forEach((s, page) => score.has(page) && best.set(page, s + score.get(page)));
       score = score ? new Map([...best].filter(([page]) => score.has(page))) : best;
     }
-    // Two adjacent query words that the page has side by side: 40 + the bigram's weight.
+    // Two adjacent query words that the page has side by side: 48.
     for (const b of bigrams) {
-      if (entries.has(b)) decode(entries.get(b)[1], (page, w) => score.has(page) && score.set(page, score.get(page) + 40 + w));
+      if (entries.has(b)) decode(entries.get(b)[1], false, (page) => score.has(page) && score.set(page, score.get(page) + 48));
     }
     return [...score].map(([page, s]) => ({ page, s })).sort((a, b) => b.s - a.s || a.page - b.page);
   };

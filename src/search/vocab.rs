@@ -1,0 +1,162 @@
+//! The words the index knows, shared by the threads that render pages: each spelling met, as
+//! written, maps to its variant and its key, which are computed once per build. Ids are
+//! internal; nothing written depends on the order in which threads meet words.
+
+use super::encode::FnvMap;
+use super::token::{key, variant};
+use std::sync::{PoisonError, RwLock};
+
+/// A token's variant and key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ids {
+    /// Index into [`Words::variants`].
+    pub variant: u32,
+    /// Index into [`Words::keys`].
+    pub key: u32,
+}
+
+/// A spelling of at most 16 bytes packed in an integer (tokens hold no NUL, so the padding
+/// is unambiguous): most words are, and comparing integers is cheaper than comparing strings.
+fn packed(form: &str) -> Option<u128> {
+    let b = form.as_bytes();
+    let mut buf = [0u8; 16];
+    buf.get_mut(..b.len())?.copy_from_slice(b);
+    Some(u128::from_le_bytes(buf))
+}
+
+/// Everything the vocabulary holds.
+#[derive(Debug, Default)]
+pub struct Words {
+    /// Spellings as written → ids: short ones packed, the others as strings.
+    short: FnvMap<u128, Ids>,
+    long: FnvMap<Box<str>, Ids>,
+    /// Keys by id.
+    pub keys: Vec<Box<str>>,
+    key_ids: FnvMap<Box<str>, u32>,
+    /// Variants by id: the key id and the spelling (lowercase, modern tone placement).
+    pub variants: Vec<(u32, Box<str>)>,
+    variant_ids: FnvMap<(u32, Box<str>), u32>,
+}
+
+impl Words {
+    fn get(&self, form: &str) -> Option<Ids> {
+        match packed(form) {
+            Some(p) => self.short.get(&p).copied(),
+            None => self.long.get(form).copied(),
+        }
+    }
+
+    fn insert(&mut self, form: &str) -> Ids {
+        if let Some(ids) = self.get(form) {
+            return ids;
+        }
+        let lower = if form.is_ascii() {
+            form.to_ascii_lowercase()
+        } else {
+            form.chars().flat_map(char::to_lowercase).collect()
+        };
+        let k = key(&lower);
+        let kid = match self.key_ids.get(k.as_str()) {
+            Some(id) => *id,
+            None => {
+                let id = self.keys.len() as u32;
+                self.key_ids.insert(k.clone().into(), id);
+                self.keys.push(k.into());
+                id
+            }
+        };
+        let var: Box<str> = variant(&lower).into();
+        let vid = match self.variant_ids.get(&(kid, var.clone())) {
+            Some(v) => *v,
+            None => {
+                let v = self.variants.len() as u32;
+                self.variant_ids.insert((kid, var.clone()), v);
+                self.variants.push((kid, var));
+                v
+            }
+        };
+        let ids = Ids {
+            variant: vid,
+            key: kid,
+        };
+        match packed(form) {
+            Some(p) => self.short.insert(p, ids),
+            None => self.long.insert(form.into(), ids),
+        };
+        ids
+    }
+}
+
+/// The vocabulary of one build.
+#[derive(Debug, Default)]
+pub struct Vocab(RwLock<Words>);
+
+impl Vocab {
+    /// An empty vocabulary.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The ids of each token of `text` (byte ranges), adding the spellings not met before;
+    /// and how many variants there are now (more than any id returned).
+    pub fn ids(&self, text: &str, tokens: &[(u32, u32)]) -> (Vec<Ids>, usize) {
+        let word = |&(a, b): &(u32, u32)| &text[a as usize..b as usize];
+        let mut out = Vec::with_capacity(tokens.len());
+        let mut missing = Vec::new();
+        {
+            let words = self.0.read().unwrap_or_else(PoisonError::into_inner);
+            for (i, t) in tokens.iter().enumerate() {
+                match words.get(word(t)) {
+                    Some(ids) => out.push(ids),
+                    None => {
+                        missing.push(i);
+                        out.push(Ids { variant: 0, key: 0 });
+                    }
+                }
+            }
+            if missing.is_empty() {
+                return (out, words.variants.len());
+            }
+        }
+        let mut words = self.0.write().unwrap_or_else(PoisonError::into_inner);
+        for i in missing {
+            out[i] = words.insert(word(&tokens[i]));
+        }
+        (out, words.variants.len())
+    }
+
+    /// What the vocabulary holds, once every page is in.
+    pub fn into_words(self) -> Words {
+        self.0.into_inner().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_share_variants_and_keys() {
+        let v = Vocab::new();
+        let text = "Ủy uỷ ỦY ký kí Kỳ nghiêngnghiêngnghiêng NGHIÊNGNGHIÊNGNGHIÊNG";
+        let spans: Vec<(u32, u32)> = super::super::token::tokens(text)
+            .map(|(at, t)| (at as u32, (at + t.len()) as u32))
+            .collect();
+        let (ids, n) = v.ids(text, &spans);
+        // ủy/uỷ/ỦY: one variant; ký/kí/kỳ: one key, three variants.
+        assert_eq!(ids[0], ids[1]);
+        assert_eq!(ids[0], ids[2]);
+        assert_eq!(ids[3].key, ids[4].key);
+        assert_eq!(ids[3].key, ids[5].key);
+        assert_ne!(ids[3].variant, ids[4].variant);
+        assert_ne!(ids[4].variant, ids[5].variant);
+        // Words too long to pack are found by their text.
+        assert_eq!(ids[6], ids[7]);
+        assert_eq!(n, 5);
+        // Asking again finds the same ids without adding any.
+        assert_eq!(v.ids(text, &spans), (ids, 5));
+        let w = v.into_words();
+        assert_eq!(&*w.keys[0], "uy");
+        assert_eq!(&*w.variants[0].1, "uỷ");
+    }
+}
