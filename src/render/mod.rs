@@ -40,44 +40,48 @@ type Rendered = WithWarnings<(Output, Option<(PageIndex, u64)>)>;
 /// the pages' text, writing its files to `sink` as they are made.
 pub fn render_all(cx: &Ctx<'_>, sink: &dyn Sink) -> Result<Pages, Diagnostics> {
     let n = cx.site.nodes.len();
-    let mut out = Pages {
-        outputs: Vec::with_capacity(n + 1),
-        search_files: 0,
-        warnings: Diagnostics::new(),
-        search_hash: None,
-    };
-    let mut diags = Diagnostics::new();
     let vocab = Vocab::new();
-    let mut index = crate::search::Builder::new();
-    let mut take = |batch: Vec<Rendered>, index: &mut crate::search::Builder| {
-        for r in batch {
-            match r {
-                Ok(((o, s), w)) => {
-                    out.outputs.push(o);
-                    if let Some((page, fragment_hash)) = s {
-                        index.add(&page, fragment_hash);
-                        out.search_files += 1;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Rendered>>(1);
+    let taken = std::thread::scope(|s| {
+        // The index is built on a thread of its own, which takes in each batch while the next
+        // one renders; its allocations then never wait on the renderers' (glibc's arenas).
+        let taker = s.spawn(move || {
+            let mut out = Pages {
+                outputs: Vec::with_capacity(n + 1),
+                search_files: 0,
+                warnings: Diagnostics::new(),
+                search_hash: None,
+            };
+            let mut diags = Diagnostics::new();
+            let mut index = crate::search::Builder::new();
+            for r in rx.into_iter().flatten() {
+                match r {
+                    Ok(((o, s), w)) => {
+                        out.outputs.push(o);
+                        if let Some((page, fragment_hash)) = s {
+                            index.add(&page, fragment_hash);
+                            out.search_files += 1;
+                        }
+                        out.warnings.extend(w);
                     }
-                    out.warnings.extend(w);
+                    Err(d) => diags.extend(d),
                 }
-                Err(d) => diags.extend(d),
+            }
+            (out, diags, index)
+        });
+        for start in (0..n).step_by(BATCH) {
+            let batch = (start..(start + BATCH).min(n))
+                .into_par_iter()
+                .map(|id| render_page(cx, id, &vocab, sink))
+                .collect();
+            if tx.send(batch).is_err() {
+                break;
             }
         }
-    };
-    let mut pending: Vec<Rendered> = Vec::new();
-    for start in (0..n).step_by(BATCH) {
-        let ids = start..(start + BATCH).min(n);
-        let (batch, ()) = rayon::join(
-            || {
-                ids.into_par_iter()
-                    .map(|id| render_page(cx, id, &vocab, sink))
-                    .collect()
-            },
-            || take(std::mem::take(&mut pending), &mut index),
-        );
-        pending = batch;
-    }
-    take(pending, &mut index);
+        drop(tx);
+        taker.join()
+    });
+    let (mut out, mut diags, index) = taken.unwrap_or_else(|e| std::panic::resume_unwind(e));
     if cx.site.config.search && diags.is_empty() {
         match index.finish(&vocab.into_words(), sink) {
             Ok((files, hash)) => {
