@@ -40,12 +40,6 @@ impl Counts {
             Field::Body => self.add_body(1),
         }
     }
-    /// Both counts together (a page with two spellings of one variant).
-    pub fn merge(&mut self, other: Counts) {
-        self.0 |= other.0 & Self::TITLE;
-        self.add_headings(other.headings());
-        self.add_body(other.body());
-    }
     /// In the title.
     pub fn title(self) -> bool {
         self.0 & Self::TITLE != 0
@@ -191,7 +185,8 @@ mod tests {
         assert!(c.title());
         assert_eq!(c.headings(), 3);
         assert_eq!(c.body(), 8191);
-        c.merge(Counts::new(false, 1, 5));
+        c.add(Field::Heading);
+        c.add(Field::Body);
         assert_eq!((c.headings(), c.body()), (3, 8191));
         assert_eq!(Counts::new(false, 0, 1).weight(), 3);
         assert_eq!(Counts::new(true, 0, 0).weight(), 24);
