@@ -29,7 +29,7 @@ impl Counts {
         let h = (self.headings() + n).min(3);
         self.0 = (self.0 & !(3 << 13)) | (h << 13);
     }
-    pub(super) fn add_body(&mut self, n: u16) {
+    fn add_body(&mut self, n: u16) {
         let b = (self.body().saturating_add(n)).min(Self::BODY_MAX);
         self.0 = (self.0 & !Self::BODY_MAX) | b;
     }
