@@ -2,6 +2,9 @@
 //! title (`<h1>`), heading (`<h2>`–`<h6>`) or body. Navigation, scripts, forms and anything
 //! marked `data-search-skip` are left out (ARCHITECTURE.md §11).
 
+use memchr::memmem;
+use std::sync::LazyLock;
+
 /// Which part of a page a block of text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -97,7 +100,10 @@ fn read_tag(html: &str, at: usize) -> (Option<Tag<'_>>, usize) {
     let b = html.as_bytes();
     let rest = &b[at..];
     if rest.starts_with(b"<!--") {
-        let end = memchr::memmem::find(rest, b"-->").map_or(html.len(), |e| at + e + 3);
+        let end = FINDERS
+            .comment_end
+            .find(rest)
+            .map_or(html.len(), |e| at + e + 3);
         return (None, end);
     }
     if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
@@ -138,6 +144,33 @@ fn read_tag(html: &str, at: usize) -> (Option<Tag<'_>>, usize) {
     (Some(tag), (i + 1).min(html.len()))
 }
 
+/// What a `<` outside `<main>` starts.
+enum Outside {
+    /// `<main`, `<script` or `<style`: read as a tag.
+    Tag,
+    /// `<!--`.
+    Comment,
+    /// Anything else, passed over without reading its attributes.
+    Other,
+}
+
+fn outside_main(b: &[u8], at: usize) -> Outside {
+    let rest = &b[at + 1..];
+    if rest.starts_with(b"!--") {
+        return Outside::Comment;
+    }
+    let is = |name: &[u8]| {
+        rest.get(..name.len())
+            .is_some_and(|r| r.eq_ignore_ascii_case(name))
+            && !rest.get(name.len()).is_some_and(u8::is_ascii_alphanumeric)
+    };
+    if is(b"main") || is(b"script") || is(b"style") {
+        Outside::Tag
+    } else {
+        Outside::Other
+    }
+}
+
 /// Whether `name` is one of `names` (which are lowercase), ignoring ASCII case.
 fn is_one_of(name: &str, names: &[&str]) -> bool {
     names.iter().any(|n| n.eq_ignore_ascii_case(name))
@@ -167,6 +200,23 @@ pub fn extract(html: &str) -> Text {
             decode_into(&html[i..i + off], &mut text);
         }
         let at = i + off;
+        if in_main == 0 && skipping.is_none() {
+            // Outside `<main>` only `<main>` itself and what could hide a false one matter.
+            match outside_main(bytes, at) {
+                Outside::Other => {
+                    i = at + 1;
+                    continue;
+                }
+                Outside::Comment => {
+                    i = FINDERS
+                        .comment_end
+                        .find(&bytes[at..])
+                        .map_or(html.len(), |e| at + e + 3);
+                    continue;
+                }
+                Outside::Tag => {}
+            }
+        }
         let (tag, next) = read_tag(html, at);
         i = next;
         let Some(tag) = tag else {
@@ -204,7 +254,7 @@ pub fn extract(html: &str) -> Text {
         }
         if !tag.closing
             && !void
-            && (is_one_of(tag.name, &SKIPPED) || (in_main > 0 && has_attr(tag.attrs, SKIP_ATTR)))
+            && (is_one_of(tag.name, &SKIPPED) || (in_main > 0 && has_skip_attr(tag.attrs)))
         {
             if is_one_of(tag.name, &RAW) {
                 // Raw text: jump to its end tag, which is the only way out.
@@ -237,42 +287,87 @@ pub fn extract(html: &str) -> Text {
 /// Ends the current block: its text, white space collapsed, joins `out` when not empty.
 fn flush(out: &mut Text, text: &mut String, field: Field) {
     let b = text.as_bytes();
-    let mut start = None;
-    let mut emit = |word: &str| {
-        if start.is_none() {
-            if !out.buf.is_empty() {
-                out.buf.push('\n');
-            }
-            start = Some(out.buf.len());
-        } else {
-            out.buf.push(' ');
-        }
-        out.buf.push_str(word);
-    };
+    let begin = out.buf.len();
+    if begin > 0 {
+        out.buf.push('\n');
+    }
+    let start = out.buf.len();
     // The run of non-white characters being read.
+    if !has_unicode_space(b) {
+        if is_collapsed(b) {
+            out.buf.push_str(text);
+        } else {
+            for word in text.split(|c: char| c.is_ascii_whitespace() || c == '\u{b}') {
+                if word.is_empty() {
+                    continue;
+                }
+                if out.buf.len() > start {
+                    out.buf.push(' ');
+                }
+                out.buf.push_str(word);
+            }
+        }
+    } else {
+        collapse_slowly(text, start, &mut out.buf);
+    }
+    if out.buf.len() > start {
+        out.blocks.push(Block {
+            field,
+            start,
+            end: out.buf.len(),
+        });
+    } else {
+        out.buf.truncate(begin);
+    }
+    text.clear();
+}
+
+/// Finders built once: building one costs more than a short search.
+struct Finders {
+    comment_end: memmem::Finder<'static>,
+    double_space: memmem::Finder<'static>,
+    skip_attr: memmem::Finder<'static>,
+}
+
+static FINDERS: LazyLock<Finders> = LazyLock::new(|| Finders {
+    comment_end: memmem::Finder::new(b"-->"),
+    double_space: memmem::Finder::new(b"  "),
+    skip_attr: memmem::Finder::new(SKIP_ATTR.as_bytes()),
+});
+
+/// Whether `b` holds white space other than ASCII: searched with SIMD for its lead bytes, so
+/// that text without any is not read byte by byte.
+fn has_unicode_space(b: &[u8]) -> bool {
+    memchr::memchr3_iter(0xc2, 0xe2, 0xe3, b).any(|k| white_at(b, k).0)
+        || memchr::memchr_iter(0xe1, b)
+            .any(|k| matches!(b.get(k + 1), Some(0x9a | 0xa0)) && white_at(b, k).0)
+}
+
+/// Whether `b`, without white space other than ASCII, is already collapsed: no white space
+/// but single spaces inside.
+fn is_collapsed(b: &[u8]) -> bool {
+    let edge = |c: Option<&u8>| c.is_some_and(|c| c.is_ascii_whitespace() || *c == 0x0b);
+    !edge(b.first())
+        && !edge(b.last())
+        && memchr::memchr3(b'\n', b'\t', b'\r', b).is_none()
+        && memchr::memchr2(0x0b, 0x0c, b).is_none()
+        && FINDERS.double_space.find(b).is_none()
+}
+
+/// Appends `text` to `buf` with its white space collapsed, reading it character by character;
+/// a space goes before its first word when `buf` is longer than `start`.
+fn collapse_slowly(text: &str, start: usize, buf: &mut String) {
+    let b = text.as_bytes();
     let mut run: Option<usize> = None;
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
-        let (white, len) = if c.is_ascii() {
-            (c.is_ascii_whitespace() || c == 0x0b, 1)
-        } else {
-            let len = match c {
-                0..0xe0 => 2,
-                0xe0..0xf0 => 3,
-                _ => 4,
-            };
-            // Only U+0085, U+00A0 (C2) and U+1680–U+3000 (E1–E3) can be white space.
-            let white = matches!(c, 0xc2 | 0xe1 | 0xe2 | 0xe3)
-                && text
-                    .get(i..)
-                    .and_then(|s| s.chars().next())
-                    .is_some_and(char::is_whitespace);
-            (white, len)
-        };
+        let (white, len) = white_at(b, i);
         if white {
             if let Some(r) = run.take() {
-                emit(text.get(r..i).unwrap_or_default());
+                if buf.len() > start {
+                    buf.push(' ');
+                }
+                buf.push_str(text.get(r..i).unwrap_or_default());
             }
         } else if run.is_none() {
             run = Some(i);
@@ -280,29 +375,50 @@ fn flush(out: &mut Text, text: &mut String, field: Field) {
         i += len;
     }
     if let Some(r) = run {
-        emit(text.get(r..).unwrap_or_default());
+        if buf.len() > start {
+            buf.push(' ');
+        }
+        buf.push_str(text.get(r..).unwrap_or_default());
     }
-    if let Some(start) = start {
-        out.blocks.push(Block {
-            field,
-            start,
-            end: out.buf.len(),
-        });
-    }
-    text.clear();
 }
 
-/// Whether the attribute text of a tag has attribute `name` (with or without a value).
-fn has_attr(attrs: &str, name: &str) -> bool {
-    if attrs.len() <= name.len() {
-        return false;
+/// Whether the character starting at byte `i` of `b` (valid UTF-8) is white space, and its
+/// length. Only U+0085 and U+00A0 (`C2`), U+1680 and U+180E (`E1 9A`, `E1 A0`) and
+/// U+2000–U+3000 (`E2 80`, `E2 81`, `E3 80`) can be, so most letters are judged by two bytes.
+#[inline]
+fn white_at(b: &[u8], i: usize) -> (bool, usize) {
+    let c = b[i];
+    if c < 0x80 {
+        return (c.is_ascii_whitespace() || c == 0x0b, 1);
     }
-    memchr::memmem::find_iter(attrs.as_bytes(), name.as_bytes()).any(|at| {
-        let before = attrs[..at].chars().next_back();
-        let after = attrs[at + name.len()..].chars().next();
-        before.is_some_and(char::is_whitespace)
-            && after.is_none_or(|c| c == '=' || c == '/' || c.is_whitespace())
-    })
+    let len = match c {
+        0..0xe0 => 2,
+        0xe0..0xf0 => 3,
+        _ => 4,
+    };
+    let second = b.get(i + 1).copied().unwrap_or(0);
+    let maybe = matches!(
+        (c, second),
+        (0xc2, 0x85 | 0xa0) | (0xe1, 0x9a | 0xa0) | (0xe2, 0x80 | 0x81) | (0xe3, 0x80)
+    );
+    let white = maybe
+        && std::str::from_utf8(&b[i..(i + len).min(b.len())])
+            .ok()
+            .and_then(|s| s.chars().next())
+            .is_some_and(char::is_whitespace);
+    (white, len)
+}
+
+/// Whether the attribute text of a tag has [`SKIP_ATTR`] (with or without a value).
+fn has_skip_attr(attrs: &str) -> bool {
+    let n = SKIP_ATTR.len();
+    attrs.len() > n
+        && FINDERS.skip_attr.find_iter(attrs.as_bytes()).any(|at| {
+            let before = attrs[..at].chars().next_back();
+            let after = attrs[at + n..].chars().next();
+            before.is_some_and(char::is_whitespace)
+                && after.is_none_or(|c| c == '=' || c == '/' || c.is_whitespace())
+        })
 }
 
 /// Byte offset of `needle` (ASCII, starting with `<`) in `hay` from `from`, ignoring ASCII case.
@@ -411,6 +527,15 @@ mod tests {
     }
 
     #[test]
+    fn nothing_before_main_is_taken_for_it() {
+        let html = "<!doctype html><head><title>x</title><script>let s = '<main>không</main>';</script>\
+            <STYLE>main::before{content:'<main>'}</STYLE></head><body>\
+            <!-- <main>chú thích</main> --><header data-x=\"a > b\"><mainly>không</mainly></header>\
+            <MAIN class=x><p>có</p></MAIN><p>sau</p>";
+        assert_eq!(blocks(html), [(Field::Body, "có".into())]);
+    }
+
+    #[test]
     fn skipped_elements_and_nested_skips() {
         let html = "<main><nav><ul><li>mục lục</li></ul></nav><p>giữ</p>\
             <div data-search-skip class=meta><div>bỏ</div><p>bỏ nữa</p></div>\
@@ -438,11 +563,45 @@ mod tests {
     }
 
     #[test]
+    fn every_unicode_space_is_white_and_letters_are_not() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf);
+            let expected = c.is_whitespace() || c == '\u{b}';
+            assert_eq!(white_at(s.as_bytes(), 0), (expected, s.len()), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn collapsing_agrees_with_the_slow_way() {
+        let cases = [
+            "một hai",
+            " một  hai ",
+            "a\tb\nc\r\nd",
+            "x\u{b}y\u{c}z",
+            "lẻ\u{a0}\u{a0}chẵn",
+            "\u{2003}em\u{3000}space\u{1680}",
+            "“trích” – dẫn…",
+            "",
+            "   ",
+            "«a» © °",
+        ];
+        for case in cases {
+            let mut out = Text::default();
+            flush(&mut out, &mut case.to_string(), Field::Body);
+            let mut slow = String::new();
+            collapse_slowly(case, 0, &mut slow);
+            assert_eq!(out.buf, slow, "{case:?}");
+            assert_eq!(out.blocks.len(), usize::from(!slow.is_empty()));
+        }
+    }
+
+    #[test]
     fn attribute_names_are_matched_whole() {
-        assert!(has_attr(" data-search-skip", SKIP_ATTR));
-        assert!(has_attr(" class=a data-search-skip=\"\"", SKIP_ATTR));
-        assert!(!has_attr(" data-search-skipped", SKIP_ATTR));
-        assert!(!has_attr(" title=\"xdata-search-skip\"", SKIP_ATTR));
+        assert!(has_skip_attr(" data-search-skip"));
+        assert!(has_skip_attr(" class=a data-search-skip=\"\""));
+        assert!(!has_skip_attr(" data-search-skipped"));
+        assert!(!has_skip_attr(" title=\"xdata-search-skip\""));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! (ARCHITECTURE.md §11). `builder.rs` merges pages into the index.
 
 use super::extract::{Field, Text};
-use super::token::{adjacent, tokens};
+use super::token::{spans as spans_of, tokens};
 use super::vocab::Vocab;
 
 /// The longest fragment text, in characters; longer text is cut at a token boundary.
@@ -72,46 +72,63 @@ pub struct PageIndex {
     pub text: String,
 }
 
+/// Per rendering thread: each variant's counts on the page being read, indexed by variant id,
+/// and the variants met; cleared after each page, so no page allocates an array the size of
+/// the vocabulary.
+#[derive(Default)]
+struct Scratch {
+    counts: Vec<Counts>,
+    seen: Vec<u32>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
 /// The variants, bigrams and snippet text of a page's text. Spellings are looked up in the
 /// build's vocabulary, so each distinct spelling is lowercased and keyed once per build, and
 /// counting is indexing an array.
 pub fn page_index(text: &Text, vocab: &Vocab) -> PageIndex {
-    // Every token: its range, its field, and whether only white space parts it from the last.
-    let mut spans: Vec<(u32, u32)> = Vec::with_capacity(text.buf.len() / 5);
-    let mut meta: Vec<(Field, bool)> = Vec::with_capacity(text.buf.len() / 5);
+    let buf = text.buf.as_bytes();
+    // Every token: its range, and its field with whether only a space parts it from the last
+    // (blocks have their white space collapsed to single spaces).
+    let mut spans: Vec<(u32, u32)> = Vec::with_capacity(buf.len() / 5);
+    let mut meta: Vec<(Field, bool)> = Vec::with_capacity(buf.len() / 5);
     for b in &text.blocks {
-        let block = text.of(b);
-        let mut prev_end: Option<usize> = None;
-        for (at, tok) in tokens(block) {
-            // Blocks have their white space collapsed to single spaces.
-            let next_to = prev_end.is_some_and(|e| {
-                let between = &block[e..at];
-                between == " " || adjacent(between)
-            });
-            let a = b.start + at;
-            spans.push((a as u32, (a + tok.len()) as u32));
+        let mut prev_end = usize::MAX;
+        for (start, end) in spans_of(buf, b.start, b.end) {
+            let next_to = prev_end != usize::MAX && start == prev_end + 1 && buf[prev_end] == b' ';
+            spans.push((start as u32, end as u32));
             meta.push((b.field, next_to));
-            prev_end = Some(at + tok.len());
+            prev_end = end;
         }
     }
     let (ids, variants) = vocab.ids(&text.buf, &spans);
-    let mut counts = vec![Counts::default(); variants];
-    let mut seen: Vec<u32> = Vec::new();
-    let mut pairs: Vec<u64> = Vec::new();
-    let mut prev_key = 0u32;
-    for (ids, &(field, next_to)) in ids.iter().zip(&meta) {
-        let c = &mut counts[ids.variant as usize];
-        if *c == Counts::default() {
-            seen.push(ids.variant);
+    let mut pairs: Vec<u64> = Vec::with_capacity(ids.len());
+    let terms = SCRATCH.with_borrow_mut(|s| {
+        if s.counts.len() < variants {
+            s.counts.resize(variants, Counts::default());
         }
-        c.add(field);
-        if next_to {
-            pairs.push(u64::from(prev_key) << 32 | u64::from(ids.key));
+        let mut prev_key = 0u32;
+        for (ids, &(field, next_to)) in ids.iter().zip(&meta) {
+            let c = &mut s.counts[ids.variant as usize];
+            if *c == Counts::default() {
+                s.seen.push(ids.variant);
+            }
+            c.add(field);
+            if next_to {
+                pairs.push(u64::from(prev_key) << 32 | u64::from(ids.key));
+            }
+            prev_key = ids.key;
         }
-        prev_key = ids.key;
-    }
+        let counts = &mut s.counts;
+        s.seen
+            .drain(..)
+            .map(|v| (v, std::mem::take(&mut counts[v as usize])))
+            .collect()
+    });
     PageIndex {
-        terms: seen.iter().map(|&v| (v, counts[v as usize])).collect(),
+        terms,
         pairs,
         text: fragment_text(text),
     }

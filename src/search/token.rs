@@ -36,45 +36,54 @@ fn char_at(b: &[u8], i: usize) -> (char, usize) {
     (char::from_u32(cp).unwrap_or('\u{fffd}'), len)
 }
 
-/// The tokens of `text`, each with the byte offset where it starts.
-pub fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let b = text.as_bytes();
-    let mut i = 0;
-    // Whether the character at byte `at` is a token character, and its length.
-    let class = move |at: usize| -> (bool, usize) {
-        let c = b[at];
-        if c.is_ascii() {
-            return (c.is_ascii_alphanumeric(), 1);
+/// Whether the character at byte `i` of `b` (valid UTF-8, a character starting there) is a
+/// token character, and its length. Vietnamese letters are judged by their first two bytes.
+#[inline(always)]
+fn class_at(b: &[u8], i: usize) -> (bool, usize) {
+    let c = b[i];
+    match c {
+        0..0x80 => (c.is_ascii_alphanumeric(), 1),
+        // U+00C0–U+00FF but × and ÷; U+0100–U+023F.
+        0xc3 => (!matches!(b.get(i + 1), Some(0x97 | 0xb7)), 2),
+        0xc4..=0xc8 => (true, 2),
+        // U+1E00–U+1EFF, Latin Extended Additional: all letters.
+        0xe1 if matches!(b.get(i + 1), Some(0xb8..=0xbb)) => (true, 3),
+        _ => {
+            let (ch, len) = char_at(b, i);
+            (is_token_char(ch), len)
         }
-        let (c, len) = char_at(b, at);
-        (is_token_char(c), len)
-    };
+    }
+}
+
+/// The byte ranges of the tokens of `b[from..to]` (valid UTF-8 at both ends).
+pub fn spans(b: &[u8], from: usize, to: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = from;
     std::iter::from_fn(move || {
         loop {
-            if i >= b.len() {
+            if i >= to {
                 return None;
             }
-            let (tok, len) = class(i);
+            let (tok, len) = class_at(b, i);
             if tok {
                 break;
             }
             i += len;
         }
         let start = i;
-        while i < b.len() {
-            let (tok, len) = class(i);
+        while i < to {
+            let (tok, len) = class_at(b, i);
             if !tok {
                 break;
             }
             i += len;
         }
-        Some((start, text.get(start..i)?))
+        Some((start, i.min(to)))
     })
 }
 
-/// Whether the text between two tokens is white space only, so that they form a bigram.
-pub fn adjacent(between: &str) -> bool {
-    !between.is_empty() && between.chars().all(char::is_whitespace)
+/// The tokens of `text`, each with the byte offset where it starts.
+pub fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    spans(text.as_bytes(), 0, text.len()).filter_map(|(a, b)| Some((a, text.get(a..b)?)))
 }
 
 /// Onsets after which a lone `y` is a spelling variant of `i` (`ký`/`kí`, `quý`/`quí`).
@@ -135,6 +144,19 @@ mod tests {
     }
 
     #[test]
+    fn judging_by_the_first_bytes_agrees_with_decoding() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf);
+            assert_eq!(
+                class_at(s.as_bytes(), 0),
+                (is_token_char(c), s.len()),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
     fn token_offsets_point_into_the_text() {
         let text = "đại biểu";
         for (at, t) in tokens(text) {
@@ -167,14 +189,5 @@ mod tests {
         assert_eq!(variant("ủy"), variant("uỷ"));
         assert_ne!(variant("hòa"), variant("hóa"));
         assert_eq!(variant("bầu"), "bầu");
-    }
-
-    #[test]
-    fn adjacency_is_white_space_only() {
-        assert!(adjacent(" "));
-        assert!(adjacent("\u{a0}"));
-        assert!(!adjacent(". "));
-        assert!(!adjacent(""));
-        assert!(!adjacent("-"));
     }
 }

@@ -24,6 +24,32 @@ fn packed(form: &str) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
+/// [`packed`] of `b[start..end]`, read as one 16-byte load and masked when the text goes on
+/// for 16 bytes from `start`.
+#[inline]
+fn packed_at(b: &[u8], start: usize, end: usize) -> Option<u128> {
+    let len = end - start;
+    if len > 16 {
+        return None;
+    }
+    match b.get(start..start + 16) {
+        Some(w) => {
+            let mut buf = [0u8; 16];
+            buf.copy_from_slice(w);
+            let v = u128::from_le_bytes(buf);
+            Some(if len == 16 {
+                v
+            } else {
+                v & ((1u128 << (8 * len)) - 1)
+            })
+        }
+        None => packed(
+            b.get(start..end)
+                .and_then(|w| std::str::from_utf8(w).ok())?,
+        ),
+    }
+}
+
 /// Everything the vocabulary holds.
 #[derive(Debug, Default)]
 pub struct Words {
@@ -101,12 +127,17 @@ impl Vocab {
     /// and how many variants there are now (more than any id returned).
     pub fn ids(&self, text: &str, tokens: &[(u32, u32)]) -> (Vec<Ids>, usize) {
         let word = |&(a, b): &(u32, u32)| &text[a as usize..b as usize];
+        let bytes = text.as_bytes();
         let mut out = Vec::with_capacity(tokens.len());
         let mut missing = Vec::new();
         {
             let words = self.0.read().unwrap_or_else(PoisonError::into_inner);
             for (i, t) in tokens.iter().enumerate() {
-                match words.get(word(t)) {
+                let found = match packed_at(bytes, t.0 as usize, t.1 as usize) {
+                    Some(p) => words.short.get(&p).copied(),
+                    None => words.long.get(word(t)).copied(),
+                };
+                match found {
                     Some(ids) => out.push(ids),
                     None => {
                         missing.push(i);
@@ -150,6 +181,14 @@ mod tests {
         assert_eq!(ids[3].key, ids[5].key);
         assert_ne!(ids[3].variant, ids[4].variant);
         assert_ne!(ids[4].variant, ids[5].variant);
+        // Packing from the text agrees with packing the word alone, near the end too.
+        for &(a, b) in &spans {
+            let w = &text[a as usize..b as usize];
+            assert_eq!(
+                packed_at(text.as_bytes(), a as usize, b as usize),
+                packed(w)
+            );
+        }
         // Words too long to pack are found by their text.
         assert_eq!(ids[6], ids[7]);
         assert_eq!(n, 5);
