@@ -131,38 +131,34 @@ fn run(opts: &Options, sink: &dyn search::Sink) -> Result<(Vec<Output>, Report),
 
     let mut outputs = Vec::new();
     let mut search_files = 0;
+    let mut index = None;
     match render::render_all(&cx, sink) {
         Ok(p) => {
             outputs.extend(p.outputs);
             search_files = p.search_files;
             warnings.extend(p.warnings);
-            if let Some(hash) = p.search_hash {
-                match render::render_search(&cx, &hash) {
+            if let Some((builder, words)) = p.index {
+                match render::render_search(&cx, &builder.hash()) {
                     Ok(o) => outputs.push(o),
                     Err(d) => diags.push(d),
                 }
+                index = Some((builder, words));
             }
         }
         Err(d) => diags.extend(d),
     }
+    // The index's chunks are written while the other outputs are made.
+    let finished = std::thread::scope(|s| {
+        let finishing = index.map(|(b, words)| s.spawn(move || b.finish(&words, sink)));
+        other_outputs(&cx, &theme.theme, &mut outputs, &mut diags);
+        finishing.map(|f| f.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    });
+    match finished {
+        Some(Ok(n)) => search_files += n,
+        Some(Err(d)) => diags.push(d),
+        None => {}
+    }
     let pages = site.nodes.len();
-    match output::feeds::feeds(&cx) {
-        Ok(o) => outputs.extend(o),
-        Err(d) => diags.extend(d),
-    }
-    outputs.extend(output::calendar::schedule(&cx));
-    match output::sitemap::sitemap_and_robots(&cx) {
-        Ok(o) => outputs.extend(o),
-        Err(d) => diags.push(d),
-    }
-    match output::sitemap::aliases(&cx) {
-        Ok(o) => outputs.extend(o),
-        Err(d) => diags.extend(d),
-    }
-    match output::assets::static_files(&site, &opts.root, &theme.theme) {
-        Ok(o) => outputs.extend(o),
-        Err(d) => diags.push(d),
-    }
     diags.extend(output_collisions(&outputs, &opts.root, site.config.search));
     if !diags.is_empty() || (opts.strict && warnings.warnings() > 0) {
         diags.extend(warnings);
@@ -175,6 +171,33 @@ fn run(opts: &Options, sink: &dyn search::Sink) -> Result<(Vec<Output>, Report),
         warnings,
     };
     Ok((outputs, report))
+}
+
+/// The outputs besides the pages: feeds, the calendar, the sitemap, redirects, static files.
+fn other_outputs(
+    cx: &Ctx<'_>,
+    theme: &std::path::Path,
+    outputs: &mut Vec<Output>,
+    diags: &mut Diagnostics,
+) {
+    let site = cx.site;
+    match output::feeds::feeds(cx) {
+        Ok(o) => outputs.extend(o),
+        Err(d) => diags.extend(d),
+    }
+    outputs.extend(output::calendar::schedule(cx));
+    match output::sitemap::sitemap_and_robots(cx) {
+        Ok(o) => outputs.extend(o),
+        Err(d) => diags.push(d),
+    }
+    match output::sitemap::aliases(cx) {
+        Ok(o) => outputs.extend(o),
+        Err(d) => diags.extend(d),
+    }
+    match output::assets::static_files(site, &cx.opts.root, theme) {
+        Ok(o) => outputs.extend(o),
+        Err(d) => diags.push(d),
+    }
 }
 
 /// Two outputs for one path: a static or content file would replace a page Loa makes, or

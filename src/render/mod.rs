@@ -12,7 +12,8 @@ pub use json_ld::SHARE_IMAGE;
 use crate::diagnostics::{Diagnostic, Diagnostics, WithWarnings};
 use crate::markdown::{self, line_col, text::At};
 use crate::output::{Body, Output};
-use crate::search::{PageIndex, Sink, Vocab};
+use crate::search::vocab::Words;
+use crate::search::{Builder, PageIndex, Sink, Vocab};
 use crate::site::urls::Dest;
 use crate::site::{PageId, PageLinks, Site};
 use crate::templates::Templates;
@@ -22,22 +23,23 @@ use rayon::prelude::*;
 pub struct Pages {
     /// The HTML outputs (the 404 page included).
     pub outputs: Vec<Output>,
-    /// With search: how many index files went to the sink.
+    /// With search: how many index files went to the sink so far (the fragments).
     pub search_files: usize,
     /// The pages' warnings.
     pub warnings: Diagnostics,
-    /// With search: the index's hash, the cache key of the search page's link to it.
-    pub search_hash: Option<String>,
+    /// With search: the index with every page in, and the vocabulary its ids refer to, to be
+    /// finished (its chunks written) while the build goes on; its hash is already known.
+    pub index: Option<(Builder, Words)>,
 }
 
 /// Pages rendered at a time: the search index takes in one batch while the next renders, so
 /// only a batch of pages' terms is ever held.
 const BATCH: usize = 64;
 
-type Rendered = WithWarnings<(Output, Option<(PageIndex, u64)>)>;
+type Rendered = WithWarnings<(Output, Option<PageIndex>)>;
 
-/// Renders every page and the 404 page and, when the site has search, builds the index from
-/// the pages' text, writing its files to `sink` as they are made.
+/// Renders every page and the 404 page and, when the site has search, indexes the pages'
+/// text, writing each page's fragment to `sink` as it is made.
 pub fn render_all(cx: &Ctx<'_>, sink: &dyn Sink) -> Result<Pages, Diagnostics> {
     let n = cx.site.nodes.len();
     let vocab = Vocab::new();
@@ -50,16 +52,16 @@ pub fn render_all(cx: &Ctx<'_>, sink: &dyn Sink) -> Result<Pages, Diagnostics> {
                 outputs: Vec::with_capacity(n + 1),
                 search_files: 0,
                 warnings: Diagnostics::new(),
-                search_hash: None,
+                index: None,
             };
             let mut diags = Diagnostics::new();
-            let mut index = crate::search::Builder::new();
+            let mut index = Builder::new();
             for r in rx.into_iter().flatten() {
                 match r {
                     Ok(((o, s), w)) => {
                         out.outputs.push(o);
-                        if let Some((page, fragment_hash)) = s {
-                            index.add(&page, fragment_hash);
+                        if let Some(page) = s {
+                            index.add(&page);
                             out.search_files += 1;
                         }
                         out.warnings.extend(w);
@@ -83,13 +85,7 @@ pub fn render_all(cx: &Ctx<'_>, sink: &dyn Sink) -> Result<Pages, Diagnostics> {
     });
     let (mut out, mut diags, index) = taken.unwrap_or_else(|e| std::panic::resume_unwind(e));
     if cx.site.config.search && diags.is_empty() {
-        match index.finish(&vocab.into_words(), sink) {
-            Ok((files, hash)) => {
-                out.search_files += files;
-                out.search_hash = Some(hash);
-            }
-            Err(d) => diags.push(d),
-        }
+        out.index = Some((index, vocab.into_words()));
     }
     match render_404(cx) {
         Ok(o) => out.outputs.push(o),
@@ -113,15 +109,15 @@ pub fn render_search(cx: &Ctx<'_>, hash: &str) -> Result<Output, Diagnostic> {
     })
 }
 
-/// What page `id`, rendered as `html`, gives the search index: its terms, and the hash of its
-/// fragment file, which goes to `sink` (page numbers are page ids).
+/// What page `id`, rendered as `html`, gives the search index; its fragment file goes to
+/// `sink` (page numbers are page ids), and into the page's hash.
 fn search_entry(
     cx: &Ctx<'_>,
     id: PageId,
     html: &str,
     vocab: &Vocab,
     sink: &dyn Sink,
-) -> Result<(PageIndex, u64), Diagnostic> {
+) -> Result<PageIndex, Diagnostic> {
     let site = cx.site;
     let node = site.node(id);
     let root = crate::site::urls::UrlPath::default();
@@ -137,10 +133,9 @@ fn search_entry(
         x: std::mem::take(&mut terms.text),
     };
     let (path, bytes) = crate::search::encode::fragment_file(id, &fragment);
-    let mut hash = crate::search::encode::FNV_START;
-    crate::search::encode::fnv(&mut hash, &bytes);
+    crate::search::encode::hash_bytes(&mut terms.hash, &bytes);
     sink.put(&path, &bytes)?;
-    Ok((terms, hash))
+    Ok(terms)
 }
 
 /// Markdown of page `id` rendered with links resolved (relative, or absolute from `base`).

@@ -25,9 +25,18 @@ impl Default for Builder {
             variants: Vec::new(),
             bigrams: FnvMap::default(),
             pages: 0,
-            hash: encode::FNV_START,
+            hash: start_hash(),
         }
     }
+}
+
+/// Where the index's hash starts: the format and Loa's version, which with the pages' text
+/// decide every file of the index.
+fn start_hash() -> u64 {
+    let mut h = encode::FNV_START;
+    encode::mix(&mut h, u64::from(encode::VERSION));
+    encode::hash_bytes(&mut h, env!("CARGO_PKG_VERSION").as_bytes());
+    h
 }
 
 impl Builder {
@@ -36,12 +45,11 @@ impl Builder {
         Self::default()
     }
 
-    /// Adds the next page (page numbers count from 0 in the order pages are added), with the
-    /// hash of its fragment file for the index's hash.
-    pub fn add(&mut self, page: &PageIndex, fragment_hash: u64) {
+    /// Adds the next page (page numbers count from 0 in the order pages are added).
+    pub fn add(&mut self, page: &PageIndex) {
         let n = self.pages;
         self.pages += 1;
-        encode::fnv(&mut self.hash, &fragment_hash.to_le_bytes());
+        encode::mix(&mut self.hash, page.hash);
         for &(v, counts) in &page.terms {
             let v = v as usize;
             if v >= self.variants.len() {
@@ -57,10 +65,16 @@ impl Builder {
         }
     }
 
+    /// The index's hash, the cache key of its URLs: known once every page is added, before
+    /// [`Builder::finish`], since the pages' text decides the index.
+    pub fn hash(&self) -> String {
+        format!("{:08x}", self.hash >> 32)
+    }
+
     /// Writes the term chunks and the manifest to `sink`, with the vocabulary `words` the
-    /// pages' ids refer to; returns the number of files written and the index's hash (the
-    /// manifest URL's cache key).
-    pub fn finish(self, words: &Words, sink: &dyn Sink) -> Result<(usize, String), Diagnostic> {
+    /// pages' ids refer to; returns the number of files written.
+    pub fn finish(self, words: &Words, sink: &dyn Sink) -> Result<usize, Diagnostic> {
+        let hash = self.hash();
         // Each key's variants, most pages first.
         let mut by_key: Vec<Vec<u32>> = vec![Vec::new(); words.keys.len()];
         for (vid, p) in self.variants.iter().enumerate() {
@@ -92,7 +106,7 @@ impl Builder {
             ));
         }
         entries.sort_by(|a, b| encode::utf16_cmp(&a.0, &b.0));
-        let mut chunks = encode::Chunks::new(self.hash, sink);
+        let mut chunks = encode::Chunks::new(sink);
         let mut json = String::new();
         for (k, e) in &entries {
             json.clear();
@@ -117,7 +131,7 @@ impl Builder {
             json.push(']');
             chunks.push(k, &json)?;
         }
-        chunks.finish(self.pages)
+        chunks.finish(self.pages, &hash)
     }
 }
 
@@ -153,13 +167,10 @@ mod tests {
         let vocab = Vocab::new();
         let mut b = Builder::new();
         for p in pages {
-            b.add(
-                &page_index(&extract(&format!("<main>{p}</main>")), &vocab),
-                0,
-            );
+            b.add(&page_index(&extract(&format!("<main>{p}</main>")), &vocab));
         }
         let sink = Keep::default();
-        let (n, _) = b.finish(&vocab.into_words(), &sink).unwrap();
+        let n = b.finish(&vocab.into_words(), &sink).unwrap();
         let files = sink.0.into_inner().unwrap();
         assert_eq!(n, files.len());
         let mut out = HashMap::new();
@@ -241,9 +252,9 @@ mod tests {
     #[test]
     fn an_empty_site_has_a_manifest_and_no_chunk() {
         let sink = Keep::default();
-        let (n, h) = Builder::new()
-            .finish(&Vocab::new().into_words(), &sink)
-            .unwrap();
+        let b = Builder::new();
+        let h = b.hash();
+        let n = b.finish(&Vocab::new().into_words(), &sink).unwrap();
         let files = sink.0.into_inner().unwrap();
         assert_eq!((n, files.len()), (1, 1));
         assert!(files[0].0.ends_with("/m.js"));

@@ -180,12 +180,33 @@ pub fn fragment_file(n: usize, f: &Fragment) -> (String, Vec<u8>) {
 /// Where FNV-1a starts.
 pub const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
 
-/// FNV-1a, 64 bits: a stable hash of the index for the cache key.
+/// FNV-1a, 64 bits, a byte at a time (for short keys).
 pub fn fnv(h: &mut u64, bytes: &[u8]) {
     for &b in bytes {
         *h ^= u64::from(b);
         *h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
+}
+
+/// Mixes `n` into `h`: one step of the map hasher below.
+#[inline]
+pub fn mix(h: &mut u64, n: u64) {
+    *h = (h.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+}
+
+/// Mixes `bytes` into `h` eight at a time, then their length: a stable hash of the index's
+/// inputs for its cache key, cheap enough to run over every page's text.
+pub fn hash_bytes(h: &mut u64, bytes: &[u8]) {
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let mut buf = [0u8; 8];
+        buf.copy_from_slice(w);
+        mix(h, u64::from_le_bytes(buf));
+    }
+    let mut buf = [0u8; 8];
+    buf[..words.remainder().len()].copy_from_slice(words.remainder());
+    mix(h, u64::from_le_bytes(buf));
+    mix(h, bytes.len() as u64);
 }
 
 /// FNV-1a as a `HashMap` hasher: the index's maps are keyed by short words and id pairs, for
@@ -213,7 +234,7 @@ impl std::hash::Hasher for FnvHasher {
         self.write_u64(u64::from(n));
     }
     fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+        mix(&mut self.0, n);
     }
     fn write_u128(&mut self, n: u128) {
         self.write_u64(n as u64);
@@ -232,17 +253,15 @@ pub struct Chunks<'a> {
     sink: &'a dyn Sink,
     firsts: Vec<String>,
     chunk: String,
-    hash: u64,
 }
 
 impl<'a> Chunks<'a> {
-    /// No chunk yet; `hash` is the hash of everything before (the fragments).
-    pub fn new(hash: u64, sink: &'a dyn Sink) -> Self {
+    /// No chunk yet.
+    pub fn new(sink: &'a dyn Sink) -> Self {
         Self {
             sink,
             firsts: Vec::new(),
             chunk: String::new(),
-            hash,
         }
     }
 
@@ -271,17 +290,15 @@ impl<'a> Chunks<'a> {
         }
         let n = self.firsts.len() - 1;
         let body = script(&format!("t{n}"), &format!("[{}]", self.chunk));
-        fnv(&mut self.hash, &body);
         self.sink.put(&format!("{DIR}/t/{n}.js"), &body)?;
         self.chunk.clear();
         Ok(())
     }
 
-    /// Writes the last chunk and the manifest; returns the number of files written and the
-    /// index's hash.
-    pub fn finish(mut self, pages: u32) -> Result<(usize, String), Diagnostic> {
+    /// Writes the last chunk and the manifest, whose cache key is `h`; returns the number of
+    /// files written.
+    pub fn finish(mut self, pages: u32, h: &str) -> Result<usize, Diagnostic> {
         self.close()?;
-        let h = format!("{:08x}", self.hash >> 32);
         let manifest = serde_json::json!({
             "v": VERSION,
             "h": h,
@@ -290,7 +307,7 @@ impl<'a> Chunks<'a> {
         });
         let body = script("m", &manifest.to_string());
         self.sink.put(&format!("{DIR}/m.js"), &body)?;
-        Ok((self.firsts.len() + 1, h))
+        Ok(self.firsts.len() + 1)
     }
 }
 

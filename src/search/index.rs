@@ -54,22 +54,32 @@ impl Counts {
     }
     /// The posting weight, 1–63: `min(63, 24·title + 6·min(headings, 2) + ⌈4·ln(1 + body)⌉)`.
     pub fn weight(self) -> u8 {
-        let body = (4.0 * f64::from(self.body()).ln_1p()).ceil() as u32;
+        let body = match BODY_WEIGHT.get(usize::from(self.body())) {
+            Some(&w) => u32::from(w),
+            None => (4.0 * f64::from(self.body()).ln_1p()).ceil() as u32,
+        };
         let w = 24 * u32::from(self.title()) + 6 * u32::from(self.headings().min(2)) + body;
         w.clamp(1, 63) as u8
     }
 }
+
+/// `⌈4·ln(1 + body)⌉` for the usual counts, worked out once.
+static BODY_WEIGHT: std::sync::LazyLock<[u8; 256]> =
+    std::sync::LazyLock::new(|| std::array::from_fn(|n| (4.0 * (n as f64).ln_1p()).ceil() as u8));
 
 /// What one page gives the index.
 #[derive(Debug, Clone, Default)]
 pub struct PageIndex {
     /// The page's variants (ids of the build's [`Vocab`]) and their counts, in text order.
     pub terms: Vec<(u32, Counts)>,
-    /// Bigrams: pairs of keys met side by side, as `first << 32 | second`, in text order
-    /// (a pair may repeat).
+    /// Bigrams: pairs of keys met side by side, as `first << 32 | second`, each once, in the
+    /// order first met.
     pub pairs: Vec<u64>,
     /// The body text for snippets: blocks joined by `\n`, at most [`FRAGMENT_CHARS`].
     pub text: String,
+    /// A hash of everything the page gives the index (its text and blocks here; the renderer
+    /// mixes in its fragment file).
+    pub hash: u64,
 }
 
 /// Per rendering thread: each variant's counts on the page being read, indexed by variant id,
@@ -79,6 +89,46 @@ pub struct PageIndex {
 struct Scratch {
     counts: Vec<Counts>,
     seen: Vec<u32>,
+    pairs: PairSet,
+}
+
+/// The bigrams met on the page being read, so each is sent to the index once per page: an
+/// open-addressing table whose slots count as empty unless stamped with the current page.
+#[derive(Default)]
+struct PairSet {
+    slots: Vec<(u64, u32)>,
+    stamp: u32,
+}
+
+impl PairSet {
+    /// Empties the set for a page with at most `n` bigrams.
+    fn start(&mut self, n: usize) {
+        let want = (2 * n).next_power_of_two().max(64);
+        if self.slots.len() < want || self.stamp == u32::MAX {
+            self.slots = vec![(0, 0); want];
+            self.stamp = 0;
+        }
+        self.stamp += 1;
+    }
+
+    /// Adds `pair`; false when it was there.
+    fn insert(&mut self, pair: u64) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut h = super::encode::FNV_START;
+        super::encode::mix(&mut h, pair);
+        let mut i = (h >> 32) as usize & mask;
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.1 != self.stamp {
+                *slot = (pair, self.stamp);
+                return true;
+            }
+            if slot.0 == pair {
+                return false;
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 thread_local! {
@@ -109,6 +159,7 @@ pub fn page_index(text: &Text, vocab: &Vocab) -> PageIndex {
         if s.counts.len() < variants {
             s.counts.resize(variants, Counts::default());
         }
+        s.pairs.start(ids.len());
         let mut prev_key = 0u32;
         for (ids, &(field, next_to)) in ids.iter().zip(&meta) {
             let c = &mut s.counts[ids.variant as usize];
@@ -116,8 +167,9 @@ pub fn page_index(text: &Text, vocab: &Vocab) -> PageIndex {
                 s.seen.push(ids.variant);
             }
             c.add(field);
-            if next_to {
-                pairs.push(u64::from(prev_key) << 32 | u64::from(ids.key));
+            let pair = u64::from(prev_key) << 32 | u64::from(ids.key);
+            if next_to && s.pairs.insert(pair) {
+                pairs.push(pair);
             }
             prev_key = ids.key;
         }
@@ -127,10 +179,17 @@ pub fn page_index(text: &Text, vocab: &Vocab) -> PageIndex {
             .map(|v| (v, std::mem::take(&mut counts[v as usize])))
             .collect()
     });
+    let mut hash = super::encode::FNV_START;
+    super::encode::hash_bytes(&mut hash, buf);
+    for b in &text.blocks {
+        super::encode::mix(&mut hash, b.start as u64);
+        super::encode::mix(&mut hash, (b.end as u64) << 2 | b.field as u64);
+    }
     PageIndex {
         terms,
         pairs,
         text: fragment_text(text),
+        hash,
     }
 }
 
@@ -226,18 +285,36 @@ mod tests {
         assert_eq!(counts("ký"), Counts::new(true, 0, 2));
         assert_eq!(counts("kí"), Counts::new(false, 0, 1));
         let pair = |a: &str, b: &str| key(a) << 32 | key(b);
-        // "đăng ký" in the title and the body; "ký. Ký" and "tên, Kí" are not adjacent.
+        // "đăng ký" in the title and the body, once; "ký. Ký" and "tên, Kí" are not adjacent.
         assert_eq!(
             t.pairs,
             [
                 pair("dang", "ki"),
                 pair("cu", "tri"),
                 pair("tri", "dang"),
-                pair("dang", "ki"),
                 pair("ki", "ten")
             ]
         );
         assert_eq!(t.text, "Cử tri đăng ký. Ký tên, Kí");
+    }
+
+    #[test]
+    fn the_pair_set_forgets_each_page() {
+        let mut set = PairSet::default();
+        for _ in 0..3 {
+            set.start(1000);
+            for p in 0..1000u64 {
+                assert!(set.insert(p << 32 | (p % 7)));
+            }
+            for p in 0..1000u64 {
+                assert!(!set.insert(p << 32 | (p % 7)));
+            }
+        }
+        set.stamp = u32::MAX - 1;
+        set.start(10);
+        set.start(10);
+        assert_eq!(set.stamp, 1, "the stamps start again before they run out");
+        assert!(set.insert(0));
     }
 
     #[test]
