@@ -3,6 +3,7 @@
 //! that a `<script>` tag loads, so searching needs no server and works from `file://`.
 
 pub mod builder;
+mod collapse;
 pub mod encode;
 pub mod extract;
 pub mod index;
