@@ -46,9 +46,17 @@ impl Read {
             }
         }
         let pages = manifest["pages"].as_u64().unwrap() as usize;
-        let fragments = (0..pages)
-            .map(|n| stored(s, &format!("tim-kiem/chi-muc/p/{n}.js"), &format!("p{n}")))
+        let group = manifest["g"].as_u64().unwrap() as usize;
+        let fragments: Vec<Value> = (0..pages.div_ceil(group))
+            .flat_map(|n| {
+                let file = stored(s, &format!("tim-kiem/chi-muc/p/{n}.js"), &format!("p{n}"));
+                let list = file.as_array().unwrap().clone();
+                // Every file but the last holds a whole group.
+                assert_eq!(list.len(), group.min(pages - n * group), "file {n}");
+                list
+            })
             .collect();
+        assert_eq!(fragments.len(), pages);
         Read {
             manifest,
             entries,

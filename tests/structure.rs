@@ -43,7 +43,8 @@ fn writes_exactly_the_expected_files_with_pretty_urls() {
     assert!(theme.contains("css/loa.css"));
     let mut expected: BTreeSet<String> = EXPECTED.iter().map(|p| p.to_string()).collect();
     expected.extend(theme.iter().cloned());
-    // The search page and its index: a manifest, term chunks, one fragment per page.
+    // The search page and its index: a manifest, term chunks, a fragment file per group of
+    // pages.
     let index: BTreeSet<String> = written
         .iter()
         .filter(|p| p.starts_with("tim-kiem/"))
@@ -52,7 +53,11 @@ fn writes_exactly_the_expected_files_with_pretty_urls() {
     assert!(index.contains("tim-kiem/index.html") && index.contains("tim-kiem/chi-muc/m.js"));
     assert!(index.contains("tim-kiem/chi-muc/t/0.js"));
     let fragments = index.iter().filter(|p| p.contains("/chi-muc/p/")).count();
-    assert_eq!(fragments, report.pages, "one fragment per page");
+    assert_eq!(
+        fragments,
+        report.pages.div_ceil(loa::search::encode::GROUP),
+        "a fragment file per group of pages"
+    );
     expected.extend(index);
     assert_eq!(written, expected);
     // Home, 3 sections, 7 pages; the 404 page is not counted.

@@ -12,8 +12,9 @@ pub use json_ld::SHARE_IMAGE;
 use crate::diagnostics::{Diagnostic, Diagnostics, WithWarnings};
 use crate::markdown::{self, line_col, text::At};
 use crate::output::{Body, Output};
+use crate::search::encode::GROUP;
 use crate::search::vocab::Words;
-use crate::search::{Builder, PageIndex, Sink, Vocab};
+use crate::search::{Builder, Fragment, PageIndex, Sink, Vocab};
 use crate::site::urls::Dest;
 use crate::site::{PageId, PageLinks, Site};
 use crate::templates::Templates;
@@ -33,8 +34,9 @@ pub struct Pages {
 }
 
 /// Pages rendered at a time: the search index takes in one batch while the next renders, so
-/// only a batch of pages' terms is ever held.
+/// only a batch of pages' terms is ever held. Whole groups of pages that share a fragment file.
 const BATCH: usize = 64;
+const _: () = assert!(BATCH.is_multiple_of(GROUP));
 
 type Rendered = WithWarnings<(Output, Option<PageIndex>)>;
 
@@ -62,7 +64,6 @@ pub fn render_all(cx: &Ctx<'_>, sink: &dyn Sink) -> Result<Pages, Diagnostics> {
                         out.outputs.push(o);
                         if let Some(page) = s {
                             index.add(&page);
-                            out.search_files += 1;
                         }
                         out.warnings.extend(w);
                     }
@@ -72,11 +73,14 @@ pub fn render_all(cx: &Ctx<'_>, sink: &dyn Sink) -> Result<Pages, Diagnostics> {
             (out, diags, index)
         });
         for start in (0..n).step_by(BATCH) {
-            let batch = (start..(start + BATCH).min(n))
+            let end = (start + BATCH).min(n);
+            let groups: Vec<Vec<Rendered>> = (start..end)
+                .step_by(GROUP)
+                .collect::<Vec<_>>()
                 .into_par_iter()
-                .map(|id| render_page(cx, id, &vocab, sink))
+                .map(|g| render_group(cx, g..(g + GROUP).min(end), &vocab, sink))
                 .collect();
-            if tx.send(batch).is_err() {
+            if tx.send(groups.into_iter().flatten().collect()).is_err() {
                 break;
             }
         }
@@ -85,6 +89,7 @@ pub fn render_all(cx: &Ctx<'_>, sink: &dyn Sink) -> Result<Pages, Diagnostics> {
     });
     let (mut out, mut diags, index) = taken.unwrap_or_else(|e| std::panic::resume_unwind(e));
     if cx.site.config.search && diags.is_empty() {
+        out.search_files = n.div_ceil(GROUP);
         out.index = Some((index, vocab.into_words()));
     }
     match render_404(cx) {
@@ -109,21 +114,14 @@ pub fn render_search(cx: &Ctx<'_>, hash: &str) -> Result<Output, Diagnostic> {
     })
 }
 
-/// What page `id`, rendered as `html`, gives the search index; its fragment file goes to
-/// `sink` (page numbers are page ids), and into the page's hash.
-fn search_entry(
-    cx: &Ctx<'_>,
-    id: PageId,
-    html: &str,
-    vocab: &Vocab,
-    sink: &dyn Sink,
-) -> Result<PageIndex, Diagnostic> {
+/// What page `id`, rendered as `html`, gives the search index, and its fragment.
+fn search_entry(cx: &Ctx<'_>, id: PageId, html: &str, vocab: &Vocab) -> (PageIndex, Fragment) {
     let site = cx.site;
     let node = site.node(id);
     let root = crate::site::urls::UrlPath::default();
     let url = crate::site::urls::relative(&root, Dest::Page(&node.url), cx.opts.offline);
     let mut terms = crate::search::analyze(html, vocab);
-    let fragment = crate::search::Fragment {
+    let fragment = Fragment {
         u: url.strip_prefix("./").unwrap_or(&url).to_string(),
         t: node.source.front.title.clone(),
         s: node
@@ -132,10 +130,39 @@ fn search_entry(
             .map(|p| site.node(p).source.front.title.clone()),
         x: std::mem::take(&mut terms.text),
     };
-    let (path, bytes) = crate::search::encode::fragment_file(id, &fragment);
-    crate::search::encode::hash_bytes(&mut terms.hash, &bytes);
-    sink.put(&path, &bytes)?;
-    Ok(terms)
+    (terms, fragment)
+}
+
+/// Renders the pages `ids`, which share a fragment file (page numbers are page ids); with
+/// search, writes that file to `sink` and mixes it into the first page's hash.
+fn render_group(
+    cx: &Ctx<'_>,
+    ids: std::ops::Range<PageId>,
+    vocab: &Vocab,
+    sink: &dyn Sink,
+) -> Vec<Rendered> {
+    let mut fragments = Vec::with_capacity(ids.len());
+    let mut out: Vec<Rendered> = ids
+        .clone()
+        .map(|id| {
+            let ((o, entry), w) = render_page(cx, id, vocab)?;
+            let index = entry.map(|(index, f)| {
+                fragments.push(f);
+                index
+            });
+            Ok(((o, index), w))
+        })
+        .collect();
+    // A page that failed fails the build: its group's file is not needed.
+    if fragments.len() == ids.len() {
+        let (path, bytes) = crate::search::encode::fragment_file(ids.start / GROUP, &fragments);
+        if let Err(d) = sink.put(&path, &bytes) {
+            out.push(Err(vec![d]));
+        } else if let Some(Ok(((_, Some(first)), _))) = out.first_mut() {
+            crate::search::encode::hash_bytes(&mut first.hash, &bytes);
+        }
+    }
+    out
 }
 
 /// Markdown of page `id` rendered with links resolved (relative, or absolute from `base`).
@@ -203,7 +230,12 @@ fn text_warnings(
     out
 }
 
-fn render_page(cx: &Ctx<'_>, id: PageId, vocab: &Vocab, sink: &dyn Sink) -> Rendered {
+/// Page `id` and, with search, what it gives the index.
+fn render_page(
+    cx: &Ctx<'_>,
+    id: PageId,
+    vocab: &Vocab,
+) -> WithWarnings<(Output, Option<(PageIndex, Fragment)>)> {
     let node = cx.site.node(id);
     let mut rendered = page_html(cx.site, id, cx.opts.offline, None)?;
     let warnings = text_warnings(cx.site, &node.source, &mut rendered);
@@ -224,10 +256,11 @@ fn render_page(cx: &Ctx<'_>, id: PageId, vocab: &Vocab, sink: &dyn Sink) -> Rend
         .templates
         .render(&template, &tera_context(&context))
         .map_err(|d| vec![with_page(d, node)])?;
-    let search = match cx.site.config.search {
-        true => Some(search_entry(cx, id, &html, vocab, sink).map_err(|d| vec![d])?),
-        false => None,
-    };
+    let search = cx
+        .site
+        .config
+        .search
+        .then(|| search_entry(cx, id, &html, vocab));
     Ok((
         (
             Output {

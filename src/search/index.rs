@@ -6,8 +6,10 @@ use super::extract::{Field, Text};
 use super::token::{spans as spans_of, tokens};
 use super::vocab::Vocab;
 
-/// The longest fragment text, in characters; longer text is cut at a token boundary.
-pub const FRAGMENT_CHARS: usize = 1500;
+/// The longest fragment text, in characters; longer text is cut at a token boundary. Ten
+/// results load ten fragment files of [`GROUP`](super::encode::GROUP) fragments each, which
+/// this keeps within a query's budget of 150 KB (ARCHITECTURE.md §11).
+pub const FRAGMENT_CHARS: usize = 600;
 
 /// Occurrences of a token on one page, packed in 16 bits: bit 15 in the title, bits 13–14
 /// headings (at most 3), bits 0–12 body (at most 8,191).

@@ -262,7 +262,8 @@
     const id = run;
     const m = await manifest();
     const batch = state.list.slice(state.shown, state.shown + PAGE);
-    const frags = await Promise.all(batch.map((r) => file(m, 'p', r.page).catch(() => null)));
+    // Fragments come m.g to a file: page n is entry n % m.g of file ⌊n / m.g⌋.
+    const frags = await Promise.all(batch.map((r) => file(m, 'p', Math.floor(r.page / m.g)).then((g) => g[r.page % m.g]).catch(() => null)));
     state.busy = false;
     if (id != run) return true;
     let first;
