@@ -95,40 +95,47 @@ struct Scratch {
 }
 
 /// The bigrams met on the page being read, so each is sent to the index once per page: an
-/// open-addressing table whose slots count as empty unless stamped with the current page.
+/// open-addressing table of pairs, of which a page uses the first slots, twice as many as it
+/// can have bigrams; the slots it filled are emptied when the next page starts.
 #[derive(Default)]
 struct PairSet {
-    slots: Vec<(u64, u32)>,
-    stamp: u32,
+    slots: Vec<u64>,
+    mask: usize,
+    used: Vec<u32>,
 }
 
 impl PairSet {
+    /// No pair is `first << 32 | second` with both ids `u32::MAX`.
+    const EMPTY: u64 = u64::MAX;
+
     /// Empties the set for a page with at most `n` bigrams.
     fn start(&mut self, n: usize) {
-        let want = (2 * n).next_power_of_two().max(64);
-        if self.slots.len() < want || self.stamp == u32::MAX {
-            self.slots = vec![(0, 0); want];
-            self.stamp = 0;
+        for &i in &self.used {
+            self.slots[i as usize] = Self::EMPTY;
         }
-        self.stamp += 1;
+        self.used.clear();
+        let want = (2 * n).next_power_of_two().max(64);
+        if self.slots.len() < want {
+            self.slots = vec![Self::EMPTY; want];
+        }
+        self.mask = want - 1;
     }
 
     /// Adds `pair`; false when it was there.
+    #[inline]
     fn insert(&mut self, pair: u64) -> bool {
-        let mask = self.slots.len() - 1;
-        let mut h = super::encode::FNV_START;
-        super::encode::mix(&mut h, pair);
-        let mut i = (h >> 32) as usize & mask;
+        let mut i = (pair.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & self.mask;
         loop {
-            let slot = &mut self.slots[i];
-            if slot.1 != self.stamp {
-                *slot = (pair, self.stamp);
+            let slot = self.slots[i];
+            if slot == Self::EMPTY {
+                self.slots[i] = pair;
+                self.used.push(i as u32);
                 return true;
             }
-            if slot.0 == pair {
+            if slot == pair {
                 return false;
             }
-            i = (i + 1) & mask;
+            i = (i + 1) & self.mask;
         }
     }
 }
@@ -137,43 +144,44 @@ thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
-/// The variants, bigrams and snippet text of a page's text. Spellings are looked up in the
-/// build's vocabulary, so each distinct spelling is lowercased and keyed once per build, and
-/// counting is indexing an array.
+/// The variants, bigrams and snippet text of a page's text, in one pass over its tokens.
+/// Spellings are looked up in the build's vocabulary, so each distinct spelling is
+/// lowercased and keyed once per build, and counting is indexing an array.
 pub fn page_index(text: &Text, vocab: &Vocab) -> PageIndex {
     let buf = text.buf.as_bytes();
-    // Every token: its range, and its field with whether only a space parts it from the last
-    // (blocks have their white space collapsed to single spaces).
-    let mut spans: Vec<(u32, u32)> = Vec::with_capacity(buf.len() / 5);
-    let mut meta: Vec<(Field, bool)> = Vec::with_capacity(buf.len() / 5);
-    for b in &text.blocks {
-        let mut prev_end = usize::MAX;
-        for (start, end) in spans_of(buf, b.start, b.end) {
-            let next_to = prev_end != usize::MAX && start == prev_end + 1 && buf[prev_end] == b' ';
-            spans.push((start as u32, end as u32));
-            meta.push((b.field, next_to));
-            prev_end = end;
-        }
-    }
-    let (ids, variants) = vocab.ids(&text.buf, &spans);
-    let mut pairs: Vec<u64> = Vec::with_capacity(ids.len());
+    let mut pairs: Vec<u64> = Vec::with_capacity(buf.len() / 8);
     let terms = SCRATCH.with_borrow_mut(|s| {
-        if s.counts.len() < variants {
-            s.counts.resize(variants, Counts::default());
+        let mut words = vocab.reader();
+        if s.counts.len() < words.variants() {
+            s.counts.resize(words.variants(), Counts::default());
         }
-        s.pairs.start(ids.len());
-        let mut prev_key = 0u32;
-        for (ids, &(field, next_to)) in ids.iter().zip(&meta) {
-            let c = &mut s.counts[ids.variant as usize];
-            if *c == Counts::default() {
-                s.seen.push(ids.variant);
+        // Each bigram has a space between its tokens.
+        s.pairs.start(memchr::memchr_iter(b' ', buf).count());
+        for b in &text.blocks {
+            // Blocks have their white space collapsed: tokens parted by one space are adjacent.
+            let mut prev: Option<(usize, u32)> = None;
+            for (start, end) in spans_of(buf, b.start, b.end) {
+                let ids = words.ids(&text.buf, start, end);
+                let v = ids.variant as usize;
+                if v >= s.counts.len() {
+                    s.counts.resize(words.variants(), Counts::default());
+                }
+                let c = &mut s.counts[v];
+                if *c == Counts::default() {
+                    s.seen.push(ids.variant);
+                }
+                c.add(b.field);
+                if let Some((prev_end, prev_key)) = prev
+                    && start == prev_end + 1
+                    && buf[prev_end] == b' '
+                {
+                    let pair = u64::from(prev_key) << 32 | u64::from(ids.key);
+                    if s.pairs.insert(pair) {
+                        pairs.push(pair);
+                    }
+                }
+                prev = Some((end, ids.key));
             }
-            c.add(field);
-            let pair = u64::from(prev_key) << 32 | u64::from(ids.key);
-            if next_to && s.pairs.insert(pair) {
-                pairs.push(pair);
-            }
-            prev_key = ids.key;
         }
         let counts = &mut s.counts;
         s.seen
@@ -303,20 +311,21 @@ mod tests {
     #[test]
     fn the_pair_set_forgets_each_page() {
         let mut set = PairSet::default();
-        for _ in 0..3 {
-            set.start(1000);
-            for p in 0..1000u64 {
-                assert!(set.insert(p << 32 | (p % 7)));
+        for n in [1000u64, 10, 1000, 3] {
+            set.start(n as usize);
+            for p in 0..n {
+                assert!(set.insert(p << 32 | (p % 7)), "page of {n}: {p} is new");
             }
-            for p in 0..1000u64 {
-                assert!(!set.insert(p << 32 | (p % 7)));
+            for p in 0..n {
+                assert!(!set.insert(p << 32 | (p % 7)), "page of {n}: {p} was met");
             }
+            // A small page uses the first slots only; a large one the whole table.
+            assert_eq!(set.mask + 1, (2 * n as usize).next_power_of_two().max(64));
         }
-        set.stamp = u32::MAX - 1;
-        set.start(10);
-        set.start(10);
-        assert_eq!(set.stamp, 1, "the stamps start again before they run out");
-        assert!(set.insert(0));
+        assert_eq!(
+            set.slots.iter().filter(|s| **s != PairSet::EMPTY).count(),
+            3
+        );
     }
 
     #[test]

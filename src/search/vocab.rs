@@ -4,7 +4,7 @@
 
 use super::encode::FnvMap;
 use super::token::{key, variant};
-use std::sync::{PoisonError, RwLock};
+use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 
 /// A token's variant and key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +113,44 @@ impl Words {
     }
 }
 
+/// Looks tokens up in the vocabulary for one page, holding it for reading between the
+/// spellings it has to add.
+pub struct Reader<'a> {
+    vocab: &'a Vocab,
+    words: Option<RwLockReadGuard<'a, Words>>,
+}
+
+impl Reader<'_> {
+    /// The ids of the token `text[start..end]`, added when it is new.
+    #[inline]
+    pub fn ids(&mut self, text: &str, start: usize, end: usize) -> Ids {
+        if let Some(words) = &self.words {
+            let found = match packed_at(text.as_bytes(), start, end) {
+                Some(p) => words.short.get(&p),
+                None => text.get(start..end).and_then(|w| words.long.get(w)),
+            };
+            if let Some(ids) = found {
+                return *ids;
+            }
+        }
+        // A new spelling: the lock is taken for writing, then for reading again.
+        self.words = None;
+        let ids = {
+            let mut words = self.vocab.0.write().unwrap_or_else(PoisonError::into_inner);
+            words.insert(text.get(start..end).unwrap_or_default())
+        };
+        self.words = Some(self.vocab.read());
+        ids
+    }
+
+    /// How many variants there are now: more than any id returned so far.
+    pub fn variants(&self) -> usize {
+        self.words
+            .as_ref()
+            .map_or_else(|| self.vocab.read().variants.len(), |w| w.variants.len())
+    }
+}
+
 /// The vocabulary of one build.
 #[derive(Debug, Default)]
 pub struct Vocab(RwLock<Words>);
@@ -123,37 +161,17 @@ impl Vocab {
         Self::default()
     }
 
-    /// The ids of each token of `text` (byte ranges), adding the spellings not met before;
-    /// and how many variants there are now (more than any id returned).
-    pub fn ids(&self, text: &str, tokens: &[(u32, u32)]) -> (Vec<Ids>, usize) {
-        let word = |&(a, b): &(u32, u32)| &text[a as usize..b as usize];
-        let bytes = text.as_bytes();
-        let mut out = Vec::with_capacity(tokens.len());
-        let mut missing = Vec::new();
-        {
-            let words = self.0.read().unwrap_or_else(PoisonError::into_inner);
-            for (i, t) in tokens.iter().enumerate() {
-                let found = match packed_at(bytes, t.0 as usize, t.1 as usize) {
-                    Some(p) => words.short.get(&p).copied(),
-                    None => words.long.get(word(t)).copied(),
-                };
-                match found {
-                    Some(ids) => out.push(ids),
-                    None => {
-                        missing.push(i);
-                        out.push(Ids { variant: 0, key: 0 });
-                    }
-                }
-            }
-            if missing.is_empty() {
-                return (out, words.variants.len());
-            }
+    /// A reader of the vocabulary, which holds it for reading until dropped or until a new
+    /// spelling is added.
+    pub fn reader(&self) -> Reader<'_> {
+        Reader {
+            vocab: self,
+            words: Some(self.read()),
         }
-        let mut words = self.0.write().unwrap_or_else(PoisonError::into_inner);
-        for i in missing {
-            out[i] = words.insert(word(&tokens[i]));
-        }
-        (out, words.variants.len())
+    }
+
+    fn read(&self) -> RwLockReadGuard<'_, Words> {
+        self.0.read().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// What the vocabulary holds, once every page is in.
@@ -173,7 +191,14 @@ mod tests {
         let spans: Vec<(u32, u32)> = super::super::token::tokens(text)
             .map(|(at, t)| (at as u32, (at + t.len()) as u32))
             .collect();
-        let (ids, n) = v.ids(text, &spans);
+        let ids: Vec<Ids> = {
+            let mut r = v.reader();
+            spans
+                .iter()
+                .map(|&(a, b)| r.ids(text, a as usize, b as usize))
+                .collect()
+        };
+        let n = v.reader().variants();
         // ủy/uỷ/ỦY: one variant; ký/kí/kỳ: one key, three variants.
         assert_eq!(ids[0], ids[1]);
         assert_eq!(ids[0], ids[2]);
@@ -193,7 +218,13 @@ mod tests {
         assert_eq!(ids[6], ids[7]);
         assert_eq!(n, 5);
         // Asking again finds the same ids without adding any.
-        assert_eq!(v.ids(text, &spans), (ids, 5));
+        let mut r = v.reader();
+        let again: Vec<Ids> = spans
+            .iter()
+            .map(|&(a, b)| r.ids(text, a as usize, b as usize))
+            .collect();
+        assert_eq!((again, r.variants()), (ids, 5));
+        drop(r);
         let w = v.into_words();
         assert_eq!(&*w.keys[0], "uy");
         assert_eq!(&*w.variants[0].1, "uỷ");
