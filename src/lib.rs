@@ -45,18 +45,47 @@ pub fn build(opts: &Options) -> Result<Report, Diagnostics> {
     // The search index goes into the staging folder while pages render; a failed build drops
     // the staging folder with it.
     let staging = output::write::Staging::create(&opts.output_dir(), &opts.root)?;
-    let (outputs, report) = run(opts, &staging)?;
-    staging.fill(&outputs)?;
+    let report = std::thread::scope(|s| {
+        let (outputs, mut report, finishing) = run(opts, &staging, s)?;
+        // The index's chunks are written while the other outputs are made and written.
+        let filled = staging.fill(&outputs);
+        let chunks = finished(finishing);
+        filled?;
+        report.files += chunks?;
+        Ok::<_, Diagnostics>(report)
+    })?;
     staging.commit()?;
     Ok(report)
 }
 
 /// Does everything `build` does except writing.
 pub fn check(opts: &Options) -> Result<Report, Diagnostics> {
-    run(opts, &search::Discard).map(|(_, r)| r)
+    std::thread::scope(|s| {
+        let (_, mut report, finishing) = run(opts, &search::Discard, s)?;
+        report.files += finished(finishing)?;
+        Ok(report)
+    })
 }
 
-fn run(opts: &Options, sink: &dyn search::Sink) -> Result<(Vec<Output>, Report), Diagnostics> {
+/// The search index's chunks being written, on a thread of the build's scope.
+type Finishing<'scope> = Option<std::thread::ScopedJoinHandle<'scope, Result<usize, Diagnostic>>>;
+
+/// How many files the index's chunks and manifest took, once written.
+fn finished(f: Finishing<'_>) -> Result<usize, Diagnostics> {
+    match f.map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))) {
+        Some(Ok(n)) => Ok(n),
+        Some(Err(d)) => Err(Diagnostics(vec![d])),
+        None => Ok(0),
+    }
+}
+
+/// Everything but writing the outputs; the index's chunks go on being written to `sink` on a
+/// thread of `scope`, which the caller joins.
+fn run<'scope, 'env>(
+    opts: &'env Options,
+    sink: &'env dyn search::Sink,
+    scope: &'scope std::thread::Scope<'scope, 'env>,
+) -> Result<(Vec<Output>, Report, Finishing<'scope>), Diagnostics> {
     let config = config::load(opts).map_err(Diagnostics)?;
     let now = config::build_time(&config, &opts.now).map_err(Diagnostics::from)?;
     let mut diags = Diagnostics::new();
@@ -147,17 +176,10 @@ fn run(opts: &Options, sink: &dyn search::Sink) -> Result<(Vec<Output>, Report),
         }
         Err(d) => diags.extend(d),
     }
-    // The index's chunks are written while the other outputs are made.
-    let finished = std::thread::scope(|s| {
-        let finishing = index.map(|(b, words)| s.spawn(move || b.finish(&words, sink)));
-        other_outputs(&cx, &theme.theme, &mut outputs, &mut diags);
-        finishing.map(|f| f.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-    });
-    match finished {
-        Some(Ok(n)) => search_files += n,
-        Some(Err(d)) => diags.push(d),
-        None => {}
-    }
+    // The index's chunks are written while the other outputs are made (and written, by the
+    // caller).
+    let finishing = index.map(|(b, words)| scope.spawn(move || b.finish(&words, sink)));
+    other_outputs(&cx, &theme.theme, &mut outputs, &mut diags);
     let pages = site.nodes.len();
     diags.extend(output_collisions(&outputs, &opts.root, site.config.search));
     if !diags.is_empty() || (opts.strict && warnings.warnings() > 0) {
@@ -170,7 +192,7 @@ fn run(opts: &Options, sink: &dyn search::Sink) -> Result<(Vec<Output>, Report),
         files: outputs.len() + search_files,
         warnings,
     };
-    Ok((outputs, report))
+    Ok((outputs, report, finishing))
 }
 
 /// The outputs besides the pages: feeds, the calendar, the sitemap, redirects, static files.
