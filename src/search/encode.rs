@@ -244,8 +244,10 @@ impl std::hash::Hasher for FnvHasher {
         self.write_u64(n as u64);
         self.write_u64((n >> 64) as u64);
     }
+    /// The high half folded into the low: multiplying mixes bits upward only, and the map
+    /// picks a slot by the low bits.
     fn finish(&self) -> u64 {
-        self.0
+        self.0 ^ (self.0 >> 32)
     }
 }
 
@@ -377,6 +379,20 @@ mod tests {
         assert_eq!(decode("~2_", false), None, "bitmap shorter than its length");
         assert_eq!(decode("~1_", true), None, "weights missing");
         assert_eq!(decode("~1100", true), None, "digits left over");
+    }
+
+    #[test]
+    fn the_map_hasher_spreads_pairs_that_share_a_second_word() {
+        use std::hash::{BuildHasher, Hasher};
+        // Bigrams `a << 32 | b` with one `b`: a map picks their slots by the low bits.
+        let slots: std::collections::HashSet<u64> = (0..1000u64)
+            .map(|a| {
+                let mut h = FnvBuild.build_hasher();
+                h.write_u64(a << 32 | 7);
+                h.finish() & 1023
+            })
+            .collect();
+        assert!(slots.len() > 500, "{} slots of 1024", slots.len());
     }
 
     #[test]
