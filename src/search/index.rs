@@ -80,7 +80,7 @@ pub struct PageIndex {
     /// The body text for snippets: blocks joined by `\n`, at most [`FRAGMENT_CHARS`].
     pub text: String,
     /// A hash of everything the page gives the index (its text and blocks here; the renderer
-    /// mixes in its fragment file).
+    /// mixes each fragment file into the hash of the file's first page).
     pub hash: u64,
 }
 
