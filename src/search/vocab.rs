@@ -65,15 +65,17 @@ pub struct Words {
 }
 
 impl Words {
-    fn get(&self, form: &str) -> Option<Ids> {
-        match packed(form) {
+    /// The ids of the spelling `text[start..end]`, when it has been met.
+    #[inline]
+    fn get(&self, text: &str, start: usize, end: usize) -> Option<Ids> {
+        match packed_at(text.as_bytes(), start, end) {
             Some(p) => self.short.get(&p).copied(),
-            None => self.long.get(form).copied(),
+            None => self.long.get(text.get(start..end)?).copied(),
         }
     }
 
     fn insert(&mut self, form: &str) -> Ids {
-        if let Some(ids) = self.get(form) {
+        if let Some(ids) = self.get(form, 0, form.len()) {
             return ids;
         }
         let lower = if form.is_ascii() {
@@ -124,14 +126,8 @@ impl Reader<'_> {
     /// The ids of the token `text[start..end]`, added when it is new.
     #[inline]
     pub fn ids(&mut self, text: &str, start: usize, end: usize) -> Ids {
-        if let Some(words) = &self.words {
-            let found = match packed_at(text.as_bytes(), start, end) {
-                Some(p) => words.short.get(&p),
-                None => text.get(start..end).and_then(|w| words.long.get(w)),
-            };
-            if let Some(ids) = found {
-                return *ids;
-            }
+        if let Some(ids) = self.words.as_ref().and_then(|w| w.get(text, start, end)) {
+            return ids;
         }
         // A new spelling: the lock is taken for writing, then for reading again.
         self.words = None;
