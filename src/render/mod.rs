@@ -72,13 +72,16 @@ pub fn render_all(cx: &Ctx<'_>, sink: &dyn Sink) -> Result<Pages, Diagnostics> {
             }
             (out, diags, index)
         });
+        // Without search, no file is shared: a task per page keeps both cores busy to the end
+        // of each batch.
+        let group = if cx.site.config.search { GROUP } else { 1 };
         for start in (0..n).step_by(BATCH) {
             let end = (start + BATCH).min(n);
             let groups: Vec<Vec<Rendered>> = (start..end)
-                .step_by(GROUP)
+                .step_by(group)
                 .collect::<Vec<_>>()
                 .into_par_iter()
-                .map(|g| render_group(cx, g..(g + GROUP).min(end), &vocab, sink))
+                .map(|g| render_group(cx, g..(g + group).min(end), &vocab, sink))
                 .collect();
             if tx.send(groups.into_iter().flatten().collect()).is_err() {
                 break;
