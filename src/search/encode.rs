@@ -79,9 +79,7 @@ impl Postings {
             out.extend(self.enc.iter().map(|&b| b as char));
             return;
         }
-        let Some(list) = decode(&String::from_utf8_lossy(&self.enc), weights) else {
-            return;
-        };
+        let list: Vec<(u32, u8)> = self.entries(weights).collect();
         let mut bits = vec![0u8; bitmap as usize];
         for &(p, _) in &list {
             bits[p as usize / 6] |= 1 << (p % 6);
@@ -94,6 +92,42 @@ impl Postings {
         }
     }
 }
+
+impl Postings {
+    /// The pages and weights (0 without `weights`) read back from the sparse digits, which
+    /// [`Postings::push`] wrote, so they are well formed.
+    fn entries(&self, weights: bool) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let mut digits = self.enc.iter().map(|&b| VALUE[usize::from(b)]);
+        let mut next = 0u32;
+        std::iter::from_fn(move || {
+            let mut gap = 0u32;
+            let mut shift = 0;
+            loop {
+                let d = digits.next()?;
+                gap |= u32::from(d & 31) << shift;
+                shift += 5;
+                if d < 32 {
+                    break;
+                }
+            }
+            let w = if weights { digits.next()? } else { 0 };
+            let page = next + gap;
+            next = page + 1;
+            Some((page, w))
+        })
+    }
+}
+
+/// The value of each digit of [`DIGITS`], by byte (0 for bytes that are not digits).
+const VALUE: [u8; 256] = {
+    let mut v = [0u8; 256];
+    let mut i = 0;
+    while i < DIGITS.len() {
+        v[DIGITS[i] as usize] = i as u8;
+        i += 1;
+    }
+    v
+};
 
 /// Reads a posting list back into `(page, weight)` pairs (weight 0 without `weights`);
 /// `None` when it is malformed.

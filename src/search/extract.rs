@@ -2,7 +2,6 @@
 //! title (`<h1>`), heading (`<h2>`–`<h6>`) or body. Navigation, scripts, forms and anything
 //! marked `data-search-skip` are left out (ARCHITECTURE.md §11).
 
-use super::collapse::push_collapsed;
 use memchr::memmem;
 use std::sync::LazyLock;
 
@@ -28,11 +27,12 @@ pub struct Block {
     pub end: usize,
 }
 
-/// The searchable text of a page: every block's text, white space collapsed and entities
-/// decoded, in one string (so a page costs two allocations, not one per block).
+/// The searchable text of a page: every block's text, entities decoded, in one string (so a
+/// page costs two allocations, not one per block). White space is left as written: the
+/// tokenizer reads any run of it as one gap, and snippets collapse it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Text {
-    /// The blocks' text, one after another with `\n` between them.
+    /// The blocks' text, each followed by `\n`.
     pub buf: String,
     /// The blocks, in document order.
     pub blocks: Vec<Block>,
@@ -183,7 +183,8 @@ pub fn extract(html: &str) -> Text {
         buf: String::with_capacity(html.len() / 2),
         blocks: Vec::new(),
     };
-    let mut text = String::new();
+    // Where the current block's text starts in `out.buf`.
+    let mut start = 0;
     let mut field = Field::Body;
     let mut in_main = 0usize;
     // The element being skipped and how deep inside it we are.
@@ -193,12 +194,12 @@ pub fn extract(html: &str) -> Text {
     while i < html.len() {
         let Some(off) = memchr::memchr(b'<', &bytes[i..]) else {
             if in_main > 0 && skipping.is_none() {
-                decode_into(&html[i..], &mut text);
+                decode_into(&html[i..], &mut out.buf);
             }
             break;
         };
         if off > 0 && in_main > 0 && skipping.is_none() {
-            decode_into(&html[i..i + off], &mut text);
+            decode_into(&html[i..i + off], &mut out.buf);
         }
         let at = i + off;
         if in_main == 0 && skipping.is_none() {
@@ -222,7 +223,7 @@ pub fn extract(html: &str) -> Text {
         i = next;
         let Some(tag) = tag else {
             if next == at + 1 && in_main > 0 && skipping.is_none() {
-                text.push('<');
+                out.buf.push('<');
             }
             continue;
         };
@@ -242,7 +243,7 @@ pub fn extract(html: &str) -> Text {
             continue;
         }
         if tag.name.eq_ignore_ascii_case("main") {
-            flush(&mut out, &mut text, field);
+            end_block(&mut out, &mut start, field);
             if tag.closing {
                 in_main = in_main.saturating_sub(1);
             } else {
@@ -269,7 +270,7 @@ pub fn extract(html: &str) -> Text {
             continue;
         }
         if in_main > 0 && (k == Kind::Block || tag.name.eq_ignore_ascii_case("br")) {
-            flush(&mut out, &mut text, field);
+            end_block(&mut out, &mut start, field);
             let n = tag.name.as_bytes();
             let heading =
                 n.len() == 2 && n[0].eq_ignore_ascii_case(&b'h') && (b'1'..=b'6').contains(&n[1]);
@@ -281,28 +282,29 @@ pub fn extract(html: &str) -> Text {
             };
         }
     }
-    flush(&mut out, &mut text, field);
+    end_block(&mut out, &mut start, field);
     out
 }
 
-/// Ends the current block: its text, white space collapsed, joins `out` when not empty.
-fn flush(out: &mut Text, text: &mut String, field: Field) {
-    let begin = out.buf.len();
-    if begin > 0 {
-        out.buf.push('\n');
-    }
-    let start = out.buf.len();
-    push_collapsed(text, start, &mut out.buf);
-    if out.buf.len() > start {
+/// Ends the current block, which starts at `start` in `out.buf`: it joins `out` when it has
+/// more than white space, and the next block starts after it.
+fn end_block(out: &mut Text, start: &mut usize, field: Field) {
+    let text = &out.buf.as_bytes()[*start..];
+    // Text made of Unicode spaces only is kept: it gives no token and no snippet.
+    if text
+        .iter()
+        .any(|c| !matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+    {
         out.blocks.push(Block {
             field,
-            start,
+            start: *start,
             end: out.buf.len(),
         });
+        out.buf.push('\n');
     } else {
-        out.buf.truncate(begin);
+        out.buf.truncate(*start);
     }
-    text.clear();
+    *start = out.buf.len();
 }
 
 /// Finders built once: building one costs more than a short search.
@@ -407,11 +409,16 @@ fn entity(name: &str) -> Option<char> {
 mod tests {
     use super::*;
 
+    /// The blocks of `html`, white space collapsed.
     fn blocks(html: &str) -> Vec<(Field, String)> {
         let t = extract(html);
         t.blocks
             .iter()
-            .map(|b| (b.field, t.of(b).to_string()))
+            .map(|b| {
+                let mut s = String::new();
+                crate::search::collapse::push_collapsed(t.of(b), 0, &mut s);
+                (b.field, s)
+            })
             .collect()
     }
 

@@ -2,8 +2,9 @@
 //! (title, headings, body), the bigrams of adjacent tokens, and the text for snippets
 //! (ARCHITECTURE.md §11). `builder.rs` merges pages into the index.
 
+use super::collapse::push_collapsed;
 use super::extract::{Field, Text};
-use super::token::{spans as spans_of, tokens};
+use super::token::{Class, class_at, token_end, tokens};
 use super::vocab::Vocab;
 
 /// The longest fragment text, in characters; longer text is cut at a token boundary. Ten
@@ -95,8 +96,8 @@ struct Scratch {
 }
 
 /// The bigrams met on the page being read, so each is sent to the index once per page: an
-/// open-addressing table of pairs, of which a page uses the first slots, twice as many as it
-/// can have bigrams; the slots it filled are emptied when the next page starts.
+/// open-addressing table of pairs, of which a page uses the first slots, at least twice as
+/// many as it has bigrams; the slots it filled are emptied when the next page starts.
 #[derive(Default)]
 struct PairSet {
     slots: Vec<u64>,
@@ -105,10 +106,21 @@ struct PairSet {
 }
 
 impl PairSet {
+    /// Doubles the slots a page uses, placing its pairs again.
+    #[cold]
+    fn grow(&mut self) {
+        let held: Vec<u64> = self.used.iter().map(|&i| self.slots[i as usize]).collect();
+        let want = (self.mask + 1) * 2;
+        self.start(want / 2);
+        for pair in held {
+            self.insert(pair);
+        }
+    }
+
     /// No pair is `first << 32 | second` with both ids `u32::MAX`.
     const EMPTY: u64 = u64::MAX;
 
-    /// Empties the set for a page with at most `n` bigrams.
+    /// Empties the set for a page with about `n` bigrams (it grows when there are more).
     fn start(&mut self, n: usize) {
         for &i in &self.used {
             self.slots[i as usize] = Self::EMPTY;
@@ -124,6 +136,9 @@ impl PairSet {
     /// Adds `pair`; false when it was there.
     #[inline]
     fn insert(&mut self, pair: u64) -> bool {
+        if 2 * self.used.len() > self.mask {
+            self.grow();
+        }
         let mut i = (pair.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & self.mask;
         loop {
             let slot = self.slots[i];
@@ -155,13 +170,23 @@ pub fn page_index(text: &Text, vocab: &Vocab) -> PageIndex {
         if s.counts.len() < words.variants() {
             s.counts.resize(words.variants(), Counts::default());
         }
-        // Each bigram has a space between its tokens.
-        s.pairs.start(memchr::memchr_iter(b' ', buf).count());
+        s.pairs.start(buf.len() / 8);
         for b in &text.blocks {
-            // Blocks have their white space collapsed: tokens parted by one space are adjacent.
-            let mut prev: Option<(usize, u32)> = None;
-            for (start, end) in spans_of(buf, b.start, b.end) {
-                let ids = words.ids(&text.buf, start, end);
+            // The key of the last token, while only white space has followed it.
+            let mut prev: Option<u32> = None;
+            let mut i = b.start;
+            while i < b.end {
+                let (class, len) = class_at(buf, i);
+                if class != Class::Token {
+                    if class == Class::Other {
+                        prev = None;
+                    }
+                    i += len;
+                    continue;
+                }
+                let start = i;
+                i = token_end(buf, i + len, b.end);
+                let ids = words.ids(&text.buf, start, i);
                 let v = ids.variant as usize;
                 if v >= s.counts.len() {
                     s.counts.resize(words.variants(), Counts::default());
@@ -171,16 +196,13 @@ pub fn page_index(text: &Text, vocab: &Vocab) -> PageIndex {
                     s.seen.push(ids.variant);
                 }
                 c.add(b.field);
-                if let Some((prev_end, prev_key)) = prev
-                    && start == prev_end + 1
-                    && buf[prev_end] == b' '
-                {
+                if let Some(prev_key) = prev {
                     let pair = u64::from(prev_key) << 32 | u64::from(ids.key);
                     if s.pairs.insert(pair) {
                         pairs.push(pair);
                     }
                 }
-                prev = Some((end, ids.key));
+                prev = Some(ids.key);
             }
         }
         let counts = &mut s.counts;
@@ -207,15 +229,20 @@ pub fn page_index(text: &Text, vocab: &Vocab) -> PageIndex {
 fn fragment_text(text: &Text) -> String {
     let mut out = String::new();
     let mut chars = 0;
+    let mut block = String::new();
     for b in text.blocks.iter().filter(|b| b.field != Field::Title) {
-        let block = text.of(b);
+        block.clear();
+        push_collapsed(text.of(b), 0, &mut block);
+        if block.is_empty() {
+            continue;
+        }
         if !out.is_empty() {
             out.push('\n');
             chars += 1;
         }
         let n = block.chars().count();
         if chars + n <= FRAGMENT_CHARS {
-            out.push_str(block);
+            out.push_str(&block);
             chars += n;
             continue;
         }
@@ -326,6 +353,35 @@ mod tests {
             set.slots.iter().filter(|s| **s != PairSet::EMPTY).count(),
             3
         );
+    }
+
+    #[test]
+    fn the_pair_set_grows_past_its_estimate() {
+        let mut set = PairSet::default();
+        set.start(1);
+        for p in 0..1000u64 {
+            assert!(set.insert(p << 32 | 7), "{p} is new");
+        }
+        for p in 0..1000u64 {
+            assert!(!set.insert(p << 32 | 7), "{p} was met");
+        }
+        assert!(set.mask + 1 >= 2000);
+    }
+
+    #[test]
+    fn any_white_space_keeps_tokens_adjacent_and_punctuation_does_not() {
+        let (t, v) = index(&[(
+            Field::Body,
+            "bầu\u{a0}cử \n\t tri\u{2003}\u{3000}viên – đăng “ký”",
+        )]);
+        let w = v.into_words();
+        let key = |s: &str| w.keys.iter().position(|x| &**x == s).unwrap() as u64;
+        let pair = |a: &str, b: &str| key(a) << 32 | key(b);
+        assert_eq!(
+            t.pairs,
+            [pair("bau", "cu"), pair("cu", "tri"), pair("tri", "vien")]
+        );
+        assert_eq!(t.text, "bầu cử tri viên – đăng “ký”");
     }
 
     #[test]

@@ -36,48 +36,86 @@ fn char_at(b: &[u8], i: usize) -> (char, usize) {
     (char::from_u32(cp).unwrap_or('\u{fffd}'), len)
 }
 
-/// Whether the character at byte `i` of `b` (valid UTF-8, a character starting there) is a
-/// token character, and its length. Vietnamese letters are judged by their first two bytes.
+/// What a character is to the tokenizer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// A letter, a digit or a mark: part of a token.
+    Token,
+    /// White space (`char::is_whitespace`): tokens parted only by it are adjacent.
+    Space,
+    /// Anything else: it parts tokens and breaks adjacency.
+    Other,
+}
+
+/// The classes of the ASCII characters.
+const ASCII: [Class; 128] = {
+    let mut t = [Class::Other; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() {
+            t[c] = Class::Token;
+        } else if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+            t[c] = Class::Space;
+        }
+        c += 1;
+    }
+    t
+};
+
+/// The class of the character at byte `i` of `b` (valid UTF-8, a character starting there)
+/// and its length. Vietnamese letters are judged by their first two bytes.
 #[inline(always)]
-fn class_at(b: &[u8], i: usize) -> (bool, usize) {
+pub fn class_at(b: &[u8], i: usize) -> (Class, usize) {
     let c = b[i];
     match c {
-        0..0x80 => (c.is_ascii_alphanumeric(), 1),
+        0..0x80 => (ASCII[usize::from(c)], 1),
         // U+00C0–U+00FF but × and ÷; U+0100–U+023F.
-        0xc3 => (!matches!(b.get(i + 1), Some(0x97 | 0xb7)), 2),
-        0xc4..=0xc8 => (true, 2),
+        0xc3 if !matches!(b.get(i + 1), Some(0x97 | 0xb7)) => (Class::Token, 2),
+        0xc4..=0xc8 => (Class::Token, 2),
         // U+1E00–U+1EFF, Latin Extended Additional: all letters.
-        0xe1 if matches!(b.get(i + 1), Some(0xb8..=0xbb)) => (true, 3),
+        0xe1 if matches!(b.get(i + 1), Some(0xb8..=0xbb)) => (Class::Token, 3),
         _ => {
             let (ch, len) = char_at(b, i);
-            (is_token_char(ch), len)
+            let class = if is_token_char(ch) {
+                Class::Token
+            } else if ch.is_whitespace() {
+                Class::Space
+            } else {
+                Class::Other
+            };
+            (class, len)
         }
     }
+}
+
+/// The end of the token that starts at byte `i` of `b`, read up to `to`.
+#[inline(always)]
+pub fn token_end(b: &[u8], mut i: usize, to: usize) -> usize {
+    while i < to {
+        let (class, len) = class_at(b, i);
+        if class != Class::Token {
+            break;
+        }
+        i += len;
+    }
+    i.min(to)
 }
 
 /// The byte ranges of the tokens of `b[from..to]` (valid UTF-8 at both ends).
 pub fn spans(b: &[u8], from: usize, to: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut i = from;
     std::iter::from_fn(move || {
-        loop {
-            if i >= to {
-                return None;
-            }
-            let (tok, len) = class_at(b, i);
-            if tok {
-                break;
-            }
-            i += len;
-        }
-        let start = i;
         while i < to {
-            let (tok, len) = class_at(b, i);
-            if !tok {
-                break;
+            let (class, len) = class_at(b, i);
+            if class == Class::Token {
+                let start = i;
+                i = token_end(b, i, to);
+                return Some((start, i));
             }
             i += len;
         }
-        Some((start, i.min(to)))
+        None
     })
 }
 
@@ -148,11 +186,14 @@ mod tests {
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
             let mut buf = [0u8; 4];
             let s = c.encode_utf8(&mut buf);
-            assert_eq!(
-                class_at(s.as_bytes(), 0),
-                (is_token_char(c), s.len()),
-                "{c:?}"
-            );
+            let expected = if is_token_char(c) {
+                Class::Token
+            } else if c.is_whitespace() {
+                Class::Space
+            } else {
+                Class::Other
+            };
+            assert_eq!(class_at(s.as_bytes(), 0), (expected, s.len()), "{c:?}");
         }
     }
 
