@@ -105,7 +105,7 @@ impl Builder {
                 Entry::Bigram(list),
             ));
         }
-        entries.sort_by(|a, b| encode::utf16_cmp(&a.0, &b.0));
+        encode::sort_keys(&mut entries);
         let mut chunks = encode::Chunks::new(sink);
         let mut json = String::new();
         for (k, e) in &entries {

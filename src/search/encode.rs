@@ -75,22 +75,30 @@ impl Postings {
         push_varint(&mut len, bitmap);
         let dense = 1 + len.len() + bitmap as usize + if weights { self.pages as usize } else { 0 };
         if dense >= self.enc.len() {
-            // The digits are ASCII.
-            out.extend(self.enc.iter().map(|&b| b as char));
+            push_ascii(out, &self.enc);
             return;
         }
-        let list: Vec<(u32, u8)> = self.entries(weights).collect();
         let mut bits = vec![0u8; bitmap as usize];
-        for &(p, _) in &list {
+        let mut ws = Vec::with_capacity(if weights { self.pages as usize } else { 0 });
+        for (p, w) in self.entries(weights) {
             bits[p as usize / 6] |= 1 << (p % 6);
+            if weights {
+                ws.push(DIGITS[usize::from(w)]);
+            }
+        }
+        for b in &mut bits {
+            *b = DIGITS[usize::from(*b)];
         }
         out.push(DENSE as char);
-        out.extend(len.iter().map(|&b| b as char));
-        out.extend(bits.iter().map(|&b| DIGITS[usize::from(b)] as char));
-        if weights {
-            out.extend(list.iter().map(|&(_, w)| DIGITS[usize::from(w)] as char));
-        }
+        push_ascii(out, &len);
+        push_ascii(out, &bits);
+        push_ascii(out, &ws);
     }
+}
+
+/// Appends `digits`, which are ASCII.
+fn push_ascii(out: &mut String, digits: &[u8]) {
+    out.push_str(std::str::from_utf8(digits).unwrap_or_default());
 }
 
 impl Postings {
@@ -177,6 +185,16 @@ pub fn decode(s: &str, weights: bool) -> Option<Vec<(u32, u8)>> {
         prev = page;
     }
     Some(out)
+}
+
+/// Sorts `entries` by their keys as JavaScript's `<` does: by UTF-16 code units, which is the
+/// order of the bytes unless a key has a character beyond U+FFFF.
+pub fn sort_keys<T>(entries: &mut [(String, T)]) {
+    if entries.iter().any(|(k, _)| k.bytes().any(|b| b >= 0xf0)) {
+        entries.sort_by(|a, b| utf16_cmp(&a.0, &b.0));
+    } else {
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    }
 }
 
 /// Orders keys as JavaScript's `<` does: by UTF-16 code units.
@@ -431,9 +449,20 @@ mod tests {
 
     #[test]
     fn keys_sort_like_javascript() {
-        let mut k = vec!["dang", "dang ki", "danga", "\u{ff21}", "\u{1f600}"];
-        k.sort_by(|a, b| utf16_cmp(a, b));
+        let sorted = |keys: &[&str]| {
+            let mut e: Vec<(String, ())> = keys.iter().map(|k| (k.to_string(), ())).collect();
+            sort_keys(&mut e);
+            e.into_iter().map(|(k, ())| k).collect::<Vec<_>>()
+        };
         // A space sorts before letters; a surrogate pair before U+FF21 in UTF-16.
-        assert_eq!(k, ["dang", "dang ki", "danga", "\u{1f600}", "\u{ff21}"]);
+        assert_eq!(
+            sorted(&["\u{ff21}", "danga", "\u{1f600}", "dang ki", "dang"]),
+            ["dang", "dang ki", "danga", "\u{1f600}", "\u{ff21}"]
+        );
+        // Without one, the order of the bytes, which is the same.
+        let bmp = ["\u{ff21}", "danga", "\u{e000}", "dang ki", "đ", "dang"];
+        let mut by_utf16 = bmp.to_vec();
+        by_utf16.sort_by(|a, b| utf16_cmp(a, b));
+        assert_eq!(sorted(&bmp), by_utf16);
     }
 }

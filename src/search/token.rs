@@ -89,15 +89,48 @@ pub fn class_at(b: &[u8], i: usize) -> (Class, usize) {
     }
 }
 
-/// The end of the token that starts at byte `i` of `b`, read up to `to`.
+/// What a byte is to the loop of [`token_end`]: inside a token for sure (an ASCII letter or
+/// digit, a continuation byte, the lead of U+0100–U+023F), the lead `C3` or `E1` of a letter
+/// if the next byte says so, or anything else, which [`class_at`] judges.
+const INSIDE: u8 = 0;
+const LEAD_C3: u8 = 1;
+const LEAD_E1: u8 = 2;
+const JUDGE: u8 = 3;
+
+static BYTES: [u8; 256] = {
+    let mut t = [JUDGE; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = match b {
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | 0x80..=0xbf | 0xc4..=0xc8 => INSIDE,
+            0xc3 => LEAD_C3,
+            0xe1 => LEAD_E1,
+            _ => JUDGE,
+        };
+        c += 1;
+    }
+    t
+};
+
+/// The end of the token that goes on at byte `i` of `b` (a character boundary), read up to
+/// `to`: a byte at a time through ASCII letters and the common Vietnamese letters, with no
+/// character decoded.
 #[inline(always)]
 pub fn token_end(b: &[u8], mut i: usize, to: usize) -> usize {
     while i < to {
-        let (class, len) = class_at(b, i);
-        if class != Class::Token {
-            break;
+        match BYTES[usize::from(b[i])] {
+            INSIDE => i += 1,
+            LEAD_C3 if !matches!(b.get(i + 1), Some(0x97 | 0xb7)) => i += 2,
+            LEAD_E1 if matches!(b.get(i + 1), Some(0xb8..=0xbb)) => i += 3,
+            _ => {
+                let (class, len) = class_at(b, i);
+                if class != Class::Token {
+                    break;
+                }
+                i += len;
+            }
         }
-        i += len;
     }
     i.min(to)
 }
