@@ -118,6 +118,19 @@ mod tests {
     }
 
     #[test]
+    fn every_unicode_space_is_found_in_a_text() {
+        for c in ('\u{80}'..=char::MAX).filter(|c| !c.is_ascii()) {
+            let mut buf = [0u8; 4];
+            let text = format!("ệ{}ế", c.encode_utf8(&mut buf));
+            assert_eq!(
+                has_unicode_space(text.as_bytes()),
+                c.is_whitespace(),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
     fn collapsing_agrees_with_the_slow_way() {
         let cases = [
             "một hai",

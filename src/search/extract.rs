@@ -350,7 +350,7 @@ fn find_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
 /// Appends `s` with HTML character references decoded; a no-break space becomes a space.
 fn decode_into(s: &str, out: &mut String) {
     let mut rest = s;
-    while let Some(amp) = rest.find('&') {
+    while let Some(amp) = memchr::memchr(b'&', rest.as_bytes()) {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
         let end = rest[1..]
