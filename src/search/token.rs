@@ -77,15 +77,19 @@ pub fn class_at(b: &[u8], i: usize) -> (Class, usize) {
         0xe1 if matches!(b.get(i + 1), Some(0xb8..=0xbb)) => (Class::Token, 3),
         _ => {
             let (ch, len) = char_at(b, i);
-            let class = if is_token_char(ch) {
-                Class::Token
-            } else if ch.is_whitespace() {
-                Class::Space
-            } else {
-                Class::Other
-            };
-            (class, len)
+            (class_of(ch), len)
         }
+    }
+}
+
+/// The class of `c`.
+pub fn class_of(c: char) -> Class {
+    if is_token_char(c) {
+        Class::Token
+    } else if c.is_whitespace() {
+        Class::Space
+    } else {
+        Class::Other
     }
 }
 
@@ -219,14 +223,17 @@ mod tests {
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
             let mut buf = [0u8; 4];
             let s = c.encode_utf8(&mut buf);
-            let expected = if is_token_char(c) {
-                Class::Token
-            } else if c.is_whitespace() {
-                Class::Space
-            } else {
-                Class::Other
-            };
-            assert_eq!(class_at(s.as_bytes(), 0), (expected, s.len()), "{c:?}");
+            assert_eq!(class_at(s.as_bytes(), 0), (class_of(c), s.len()), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_token_goes_on_through_every_token_character_and_no_other() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            let inside = class_of(c) == Class::Token;
+            let end = if inside { text.len() } else { 1 };
+            assert_eq!(token_end(text.as_bytes(), 1, text.len()), end, "{c:?}");
         }
     }
 
