@@ -92,53 +92,66 @@ impl Builder {
                 pb.pages().cmp(&pa.pages()).then_with(|| va.cmp(vb))
             });
         }
-        let mut entries: Vec<(String, Entry)> = by_key
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| !l.is_empty())
-            .map(|(kid, _)| (words.keys[kid].to_string(), Entry::Term(kid)))
-            .collect();
-        for (pair, list) in &self.bigrams {
-            let (a, b) = ((pair >> 32) as usize, (pair & 0xffff_ffff) as usize);
-            entries.push((
-                format!("{} {}", words.keys[a], words.keys[b]),
-                Entry::Bigram(list),
-            ));
+        // The client's key order (UTF-16). A bigram `a b` comes after the key `a` and before any
+        // longer key starting with `a`, as a space sorts before every key character: so the
+        // entries are each key in order, followed by its bigrams in the order of their second
+        // key.
+        let order = encode::key_order(&words.keys);
+        let mut rank = vec![0u32; words.keys.len()];
+        for (r, &kid) in order.iter().enumerate() {
+            rank[kid as usize] = r as u32;
         }
-        encode::sort_keys(&mut entries);
+        let bigrams: Vec<(u64, &Postings)> = self.bigrams.iter().map(|(p, l)| (*p, l)).collect();
+        // Bigrams grouped by first key (a counting sort), then by the rank of the second.
+        let mut starts = vec![0usize; words.keys.len() + 1];
+        for (pair, _) in &bigrams {
+            starts[(pair >> 32) as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut grouped = vec![(0u32, 0u32); bigrams.len()];
+        let mut fill = starts.clone();
+        for (i, (pair, _)) in bigrams.iter().enumerate() {
+            let a = (pair >> 32) as usize;
+            grouped[fill[a]] = (rank[(pair & 0xffff_ffff) as usize], i as u32);
+            fill[a] += 1;
+        }
         let mut chunks = encode::Chunks::new(sink);
-        let mut json = String::new();
-        for (k, e) in &entries {
-            json.clear();
-            json.push('[');
-            json.push_str(&encode::json(k));
-            match e {
-                Entry::Term(kid) => {
-                    for vid in &by_key[*kid] {
-                        json.push(',');
-                        json.push_str(&encode::json(&words.variants[*vid as usize].1));
-                        json.push_str(",\"");
-                        self.variants[*vid as usize].write(true, &mut json);
-                        json.push('"');
-                    }
+        let mut json = Vec::new();
+        for &kid in &order {
+            let kid = kid as usize;
+            let key = &*words.keys[kid];
+            if !by_key[kid].is_empty() {
+                json.clear();
+                json.push(b'[');
+                encode::push_json_str(&mut json, key);
+                for vid in &by_key[kid] {
+                    json.push(b',');
+                    encode::push_json_str(&mut json, &words.variants[*vid as usize].1);
+                    json.extend_from_slice(b",\"");
+                    self.variants[*vid as usize].write(true, &mut json);
+                    json.push(b'"');
                 }
-                Entry::Bigram(list) => {
-                    json.push_str(",\"");
-                    list.write(false, &mut json);
-                    json.push('"');
-                }
+                json.push(b']');
+                chunks.push(&json, || key.to_string())?;
             }
-            json.push(']');
-            chunks.push(k, &json)?;
+            let group = &mut grouped[starts[kid]..starts[kid + 1]];
+            group.sort_unstable();
+            for &(second, i) in group.iter() {
+                let (_, list) = bigrams[i as usize];
+                let second = &*words.keys[order[second as usize] as usize];
+                json.clear();
+                json.push(b'[');
+                encode::push_json_pair(&mut json, key, second);
+                json.extend_from_slice(b",\"");
+                list.write(false, &mut json);
+                json.extend_from_slice(b"\"]");
+                chunks.push(&json, || format!("{key} {second}"))?;
+            }
         }
         chunks.finish(self.pages, &hash)
     }
-}
-
-/// What a key names: a term (by key id) or a bigram (its postings).
-enum Entry<'a> {
-    Term(usize),
-    Bigram(&'a Postings),
 }
 
 #[cfg(test)]
@@ -218,6 +231,43 @@ mod tests {
             "\"đẳng nhiệm kỳ\" is not adjacent"
         );
         assert!(idx.contains_key("nhiem ki"));
+    }
+
+    #[test]
+    fn terms_and_bigrams_are_written_in_the_clients_order() {
+        let vocab = Vocab::new();
+        let mut b = Builder::new();
+        for p in [
+            "<p>dang ki danga dang</p>",
+            "<p>đăng ký \u{20000} a</p>",
+            "<p>\u{ff41} b \u{20000}x \u{ff41}</p>",
+        ] {
+            b.add(&page_index(&extract(&format!("<main>{p}</main>")), &vocab));
+        }
+        let sink = Keep::default();
+        b.finish(&vocab.into_words(), &sink).unwrap();
+        let mut keys = Vec::new();
+        for (path, bytes) in sink.0.into_inner().unwrap() {
+            if path.contains("/t/") {
+                let text = std::str::from_utf8(&bytes).unwrap();
+                let json = &text[text.find("]=").unwrap() + 2..text.len() - 2];
+                let v: Vec<Vec<String>> = serde_json::from_str(json).unwrap();
+                keys.extend(v.into_iter().map(|e| e[0].clone()));
+            }
+        }
+        let mut sorted = keys.clone();
+        sorted.sort_by(|a, b| encode::utf16_cmp(a, b));
+        assert_eq!(keys, sorted);
+        // Bigrams sit between their first key and longer keys that start with it.
+        let at = |k: &str| {
+            keys.iter()
+                .position(|x| x == k)
+                .unwrap_or_else(|| panic!("{k} not in {keys:?}"))
+        };
+        assert!(at("dang") < at("dang ki") && at("dang ki") < at("danga"));
+        // A Nôm character beyond U+FFFF sorts before U+FF41 in UTF-16, not in UTF-8.
+        assert!(at("\u{20000}") < at("\u{20000} a") && at("\u{20000}x") < at("\u{ff41}"));
+        assert!(at("\u{ff41}") < at("\u{ff41} b"));
     }
 
     #[test]

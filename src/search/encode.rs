@@ -19,26 +19,77 @@ pub const VERSION: u32 = 3;
 pub const GROUP: usize = 4;
 
 /// Appends `n` as a varint of 5-bit groups, low group first; digits 32–63 mean "more".
-fn push_varint(out: &mut Vec<u8>, mut n: u32) {
+fn push_varint(out: &mut Vec<u8>, n: u32) {
+    varint(n, |d| out.push(d));
+}
+
+/// The digits of `n` as a varint (see [`push_varint`]), given to `push` one by one.
+#[inline(always)]
+fn varint(mut n: u32, mut push: impl FnMut(u8)) {
     loop {
         let low = (n & 31) as usize;
         n >>= 5;
         if n == 0 {
-            out.push(DIGITS[low]);
+            push(DIGITS[low]);
             return;
         }
-        out.push(DIGITS[32 + low]);
+        push(DIGITS[32 + low]);
     }
 }
 
 /// Marks a list written as a bitmap of pages.
 const DENSE: u8 = b'~';
 
+/// Digits kept in a posting list itself before they move to the heap.
+const INLINE: usize = 22;
+
+/// The digits of a posting list: inline while few (most bigrams and many words are on a page
+/// or two, and a build has hundreds of thousands of lists), on the heap after.
+#[derive(Debug, Clone)]
+enum Digits {
+    Inline(u8, [u8; INLINE]),
+    Heap(Vec<u8>),
+}
+
+impl Default for Digits {
+    fn default() -> Self {
+        Digits::Inline(0, [0; INLINE])
+    }
+}
+
+impl Digits {
+    #[inline(always)]
+    fn push(&mut self, d: u8) {
+        match self {
+            Digits::Inline(len, buf) => match buf.get_mut(usize::from(*len)) {
+                Some(slot) => {
+                    *slot = d;
+                    *len += 1;
+                }
+                None => {
+                    let mut v = Vec::with_capacity(4 * INLINE);
+                    v.extend_from_slice(buf);
+                    v.push(d);
+                    *self = Digits::Heap(v);
+                }
+            },
+            Digits::Heap(v) => v.push(d),
+        }
+    }
+
+    fn as_slice(&self) -> &[u8] {
+        match self {
+            Digits::Inline(len, buf) => &buf[..usize::from(*len)],
+            Digits::Heap(v) => v,
+        }
+    }
+}
+
 /// A posting list being built: pages in increasing order, each with a weight (1–63) for
 /// terms or none for bigrams, kept as the digits of the sparse form.
 #[derive(Debug, Default, Clone)]
 pub struct Postings {
-    enc: Vec<u8>,
+    enc: Digits,
     /// The page after the last one added.
     next: u32,
     pages: u32,
@@ -46,8 +97,9 @@ pub struct Postings {
 
 impl Postings {
     /// Adds `page` (after every page added so far).
+    #[inline]
     pub fn push(&mut self, page: u32, weight: Option<u8>) {
-        push_varint(&mut self.enc, page - self.next);
+        varint(page - self.next, |d| self.enc.push(d));
         if let Some(w) = weight {
             self.enc.push(DIGITS[usize::from(w.min(63))]);
         }
@@ -69,43 +121,47 @@ impl Postings {
     /// previous page less one, then the weight), or when shorter the dense one: `~`, the
     /// bitmap's length in digits, the bitmap (six pages a digit, lowest bit first), then the
     /// weights in page order.
-    pub fn write(&self, weights: bool, out: &mut String) {
+    pub fn write(&self, weights: bool, out: &mut Vec<u8>) {
         let bitmap = self.next.div_ceil(6);
-        let mut len = Vec::new();
-        push_varint(&mut len, bitmap);
-        let dense = 1 + len.len() + bitmap as usize + if weights { self.pages as usize } else { 0 };
-        if dense >= self.enc.len() {
-            push_ascii(out, &self.enc);
+        let len_digits = varint_len(bitmap);
+        let dense =
+            1 + len_digits + bitmap as usize + if weights { self.pages as usize } else { 0 };
+        let enc = self.enc.as_slice();
+        if dense >= enc.len() {
+            out.extend_from_slice(enc);
             return;
         }
-        let mut bits = vec![0u8; bitmap as usize];
-        let mut ws = Vec::with_capacity(if weights { self.pages as usize } else { 0 });
+        out.push(DENSE);
+        push_varint(out, bitmap);
+        let bits_at = out.len();
+        out.resize(bits_at + bitmap as usize, 0);
         for (p, w) in self.entries(weights) {
-            bits[p as usize / 6] |= 1 << (p % 6);
+            out[bits_at + p as usize / 6] |= 1 << (p % 6);
             if weights {
-                ws.push(DIGITS[usize::from(w)]);
+                out.push(DIGITS[usize::from(w)]);
             }
         }
-        for b in &mut bits {
+        for b in &mut out[bits_at..bits_at + bitmap as usize] {
             *b = DIGITS[usize::from(*b)];
         }
-        out.push(DENSE as char);
-        push_ascii(out, &len);
-        push_ascii(out, &bits);
-        push_ascii(out, &ws);
     }
 }
 
-/// Appends `digits`, which are ASCII.
-fn push_ascii(out: &mut String, digits: &[u8]) {
-    out.push_str(std::str::from_utf8(digits).unwrap_or_default());
+/// How many digits [`push_varint`] writes for `n`.
+fn varint_len(mut n: u32) -> usize {
+    let mut len = 1;
+    while n >= 32 {
+        n >>= 5;
+        len += 1;
+    }
+    len
 }
 
 impl Postings {
     /// The pages and weights (0 without `weights`) read back from the sparse digits, which
     /// [`Postings::push`] wrote, so they are well formed.
     fn entries(&self, weights: bool) -> impl Iterator<Item = (u32, u8)> + '_ {
-        let mut digits = self.enc.iter().map(|&b| VALUE[usize::from(b)]);
+        let mut digits = self.enc.as_slice().iter().map(|&b| VALUE[usize::from(b)]);
         let mut next = 0u32;
         std::iter::from_fn(move || {
             let mut gap = 0u32;
@@ -187,14 +243,17 @@ pub fn decode(s: &str, weights: bool) -> Option<Vec<(u32, u8)>> {
     Some(out)
 }
 
-/// Sorts `entries` by their keys as JavaScript's `<` does: by UTF-16 code units, which is the
+/// The ids of `keys` in the order of JavaScript's `<`: by UTF-16 code units, which is the
 /// order of the bytes unless a key has a character beyond U+FFFF.
-pub fn sort_keys<T>(entries: &mut [(String, T)]) {
-    if entries.iter().any(|(k, _)| k.bytes().any(|b| b >= 0xf0)) {
-        entries.sort_by(|a, b| utf16_cmp(&a.0, &b.0));
+pub fn key_order(keys: &[Box<str>]) -> Vec<u32> {
+    let mut ids: Vec<u32> = (0..keys.len() as u32).collect();
+    let key = |id: &u32| &*keys[*id as usize];
+    if keys.iter().any(|k| k.bytes().any(|b| b >= 0xf0)) {
+        ids.sort_by(|a, b| utf16_cmp(key(a), key(b)));
     } else {
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        ids.sort_unstable_by(|a, b| key(a).cmp(key(b)));
     }
+    ids
 }
 
 /// Orders keys as JavaScript's `<` does: by UTF-16 code units.
@@ -202,14 +261,51 @@ pub fn utf16_cmp(a: &str, b: &str) -> Ordering {
     a.encode_utf16().cmp(b.encode_utf16())
 }
 
-/// A JSON string literal.
-pub fn json(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+/// Whether JSON takes `s` inside quotes as it is.
+fn json_plain(s: &str) -> bool {
+    !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\')
+}
+
+/// Appends `s` as a JSON string literal. Keys and variants are letters, digits and marks,
+/// which JSON takes as they are; anything else goes through serde_json.
+pub fn push_json_str(out: &mut Vec<u8>, s: &str) {
+    if json_plain(s) {
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    } else {
+        let lit = serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+        out.extend_from_slice(lit.as_bytes());
+    }
+}
+
+/// Appends the bigram key `a b` as a JSON string literal.
+pub fn push_json_pair(out: &mut Vec<u8>, a: &str, b: &str) {
+    if json_plain(a) && json_plain(b) {
+        out.push(b'"');
+        out.extend_from_slice(a.as_bytes());
+        out.push(b' ');
+        out.extend_from_slice(b.as_bytes());
+        out.push(b'"');
+    } else {
+        push_json_str(out, &format!("{a} {b}"));
+    }
 }
 
 /// The JS file that stores `value` (JSON text) under `name`.
 fn script(name: &str, value: &str) -> Vec<u8> {
-    format!("(self.loaSearch=self.loaSearch||{{}})[\"{name}\"]={value};\n").into_bytes()
+    let mut out = Vec::with_capacity(value.len() + 48);
+    push_script(&mut out, name, value.as_bytes());
+    out
+}
+
+/// Appends the JS that stores `value` (JSON text) under `name`.
+fn push_script(out: &mut Vec<u8>, name: &str, value: &[u8]) {
+    out.extend_from_slice(b"(self.loaSearch=self.loaSearch||{})[\"");
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b"\"]=");
+    out.extend_from_slice(value);
+    out.extend_from_slice(b";\n");
 }
 
 /// A page's fragment: where it is, its title, its section, its text.
@@ -310,7 +406,7 @@ pub type FnvMap<K, V> = std::collections::HashMap<K, V, FnvBuild>;
 pub struct Chunks<'a> {
     sink: &'a dyn Sink,
     firsts: Vec<String>,
-    chunk: String,
+    chunk: Vec<u8>,
 }
 
 impl<'a> Chunks<'a> {
@@ -319,12 +415,13 @@ impl<'a> Chunks<'a> {
         Self {
             sink,
             firsts: Vec::new(),
-            chunk: String::new(),
+            chunk: Vec::new(),
         }
     }
 
-    /// Adds the entry of `key` (JSON text), closing the chunk first when it is full.
-    pub fn push(&mut self, key: &str, entry: &str) -> Result<(), Diagnostic> {
+    /// Adds an entry (JSON text), closing the chunk first when it is full; `key` gives the
+    /// entry's key, asked for only when the entry starts a chunk.
+    pub fn push(&mut self, entry: &[u8], key: impl FnOnce() -> String) -> Result<(), Diagnostic> {
         if !self.chunk.is_empty() && self.chunk.len() + entry.len() > CHUNK_BYTES {
             self.close()?;
         }
@@ -333,12 +430,12 @@ impl<'a> Chunks<'a> {
             self.firsts.push(if self.firsts.is_empty() {
                 String::new()
             } else {
-                key.to_string()
+                key()
             });
         } else {
-            self.chunk.push(',');
+            self.chunk.push(b',');
         }
-        self.chunk.push_str(entry);
+        self.chunk.extend_from_slice(entry);
         Ok(())
     }
 
@@ -347,7 +444,10 @@ impl<'a> Chunks<'a> {
             return Ok(());
         }
         let n = self.firsts.len() - 1;
-        let body = script(&format!("t{n}"), &format!("[{}]", self.chunk));
+        let mut body = Vec::with_capacity(self.chunk.len() + 64);
+        self.chunk.insert(0, b'[');
+        self.chunk.push(b']');
+        push_script(&mut body, &format!("t{n}"), &self.chunk);
         self.sink.put(&format!("{DIR}/t/{n}.js"), &body)?;
         self.chunk.clear();
         Ok(())
@@ -383,9 +483,9 @@ mod tests {
     }
 
     fn written(p: &Postings, weights: bool) -> String {
-        let mut s = String::new();
+        let mut s = Vec::new();
         p.write(weights, &mut s);
-        s
+        String::from_utf8(s).unwrap()
     }
 
     #[test]
@@ -449,11 +549,13 @@ mod tests {
 
     #[test]
     fn keys_sort_like_javascript() {
-        let sorted = |keys: &[&str]| {
-            let mut e: Vec<(String, ())> = keys.iter().map(|k| (k.to_string(), ())).collect();
-            sort_keys(&mut e);
-            e.into_iter().map(|(k, ())| k).collect::<Vec<_>>()
-        };
+        fn sorted(keys: &[&'static str]) -> Vec<&'static str> {
+            let boxed: Vec<Box<str>> = keys.iter().map(|k| (*k).into()).collect();
+            key_order(&boxed)
+                .into_iter()
+                .map(|id| keys[id as usize])
+                .collect()
+        }
         // A space sorts before letters; a surrogate pair before U+FF21 in UTF-16.
         assert_eq!(
             sorted(&["\u{ff21}", "danga", "\u{1f600}", "dang ki", "dang"]),

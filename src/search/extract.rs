@@ -45,41 +45,112 @@ impl Text {
     }
 }
 
-/// Elements left out with everything inside them.
-const SKIPPED: [&str; 7] = [
-    "nav", "script", "style", "template", "svg", "form", "noscript",
-];
-/// Elements whose text is raw (no tags inside).
-const RAW: [&str; 2] = ["script", "style"];
-
-/// What an element is to the scanner; `name` is its name, lowercase.
+/// What an element is to the scanner, judged once from its name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
-    /// It ends a block.
-    Block,
-    /// It has no end tag (and ends a block when it is `br`).
+    /// `main`.
+    Main,
+    /// Left out with everything inside it (`nav`, `form`, …); `raw` when its text is raw, with
+    /// no tags inside (`script`, `style`).
+    Skipped { raw: bool },
+    /// It ends a block: `h1` is the title, `h2`–`h6` headings.
+    Block { heading: Option<Field> },
+    /// It has no end tag and ends a block (`br`).
+    Break,
+    /// It has no end tag.
     Void,
     /// Anything else.
     Inline,
 }
 
+/// `name` packed in an integer, lowercase, low byte first (names of at most 8 bytes).
+const fn pack(name: &[u8]) -> u64 {
+    let mut w = 0u64;
+    let mut i = 0;
+    while i < name.len() {
+        w |= (name[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    w
+}
+
+/// Element names of at most 8 bytes, packed.
+mod names {
+    use super::pack;
+    pub const P: u64 = pack(b"p");
+    pub const LI: u64 = pack(b"li");
+    pub const TD: u64 = pack(b"td");
+    pub const TH: u64 = pack(b"th");
+    pub const DT: u64 = pack(b"dt");
+    pub const DD: u64 = pack(b"dd");
+    pub const DIV: u64 = pack(b"div");
+    pub const TR: u64 = pack(b"tr");
+    pub const PRE: u64 = pack(b"pre");
+    pub const CAPTION: u64 = pack(b"caption");
+    pub const SECTION: u64 = pack(b"section");
+    pub const ARTICLE: u64 = pack(b"article");
+    pub const ASIDE: u64 = pack(b"aside");
+    pub const HEADER: u64 = pack(b"header");
+    pub const FOOTER: u64 = pack(b"footer");
+    pub const UL: u64 = pack(b"ul");
+    pub const OL: u64 = pack(b"ol");
+    pub const TABLE: u64 = pack(b"table");
+    pub const H1: u64 = pack(b"h1");
+    pub const H2: u64 = pack(b"h2");
+    pub const H3: u64 = pack(b"h3");
+    pub const H4: u64 = pack(b"h4");
+    pub const H5: u64 = pack(b"h5");
+    pub const H6: u64 = pack(b"h6");
+    pub const MAIN: u64 = pack(b"main");
+    pub const SCRIPT: u64 = pack(b"script");
+    pub const STYLE: u64 = pack(b"style");
+    pub const NAV: u64 = pack(b"nav");
+    pub const TEMPLATE: u64 = pack(b"template");
+    pub const SVG: u64 = pack(b"svg");
+    pub const FORM: u64 = pack(b"form");
+    pub const NOSCRIPT: u64 = pack(b"noscript");
+    pub const BR: u64 = pack(b"br");
+    pub const AREA: u64 = pack(b"area");
+    pub const BASE: u64 = pack(b"base");
+    pub const COL: u64 = pack(b"col");
+    pub const EMBED: u64 = pack(b"embed");
+    pub const HR: u64 = pack(b"hr");
+    pub const IMG: u64 = pack(b"img");
+    pub const INPUT: u64 = pack(b"input");
+    pub const LINK: u64 = pack(b"link");
+    pub const META: u64 = pack(b"meta");
+    pub const SOURCE: u64 = pack(b"source");
+    pub const TRACK: u64 = pack(b"track");
+    pub const WBR: u64 = pack(b"wbr");
+    pub const PARAM: u64 = pack(b"param");
+}
+
 fn kind(name: &[u8]) -> Kind {
-    let mut low = [0u8; 10];
-    if name.len() > low.len() {
-        return Kind::Inline;
+    use names::*;
+    if name.len() > 8 {
+        return if name.eq_ignore_ascii_case(b"blockquote")
+            || name.eq_ignore_ascii_case(b"figcaption")
+        {
+            Kind::Block { heading: None }
+        } else {
+            Kind::Inline
+        };
     }
-    for (d, s) in low.iter_mut().zip(name) {
-        *d = s.to_ascii_lowercase();
-    }
-    match &low[..name.len()] {
-        b"p" | b"li" | b"td" | b"th" | b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" | b"dt"
-        | b"dd" | b"div" | b"tr" | b"blockquote" | b"pre" | b"figcaption" | b"caption"
-        | b"section" | b"article" | b"aside" | b"header" | b"footer" | b"ul" | b"ol" | b"table" => {
-            Kind::Block
-        }
-        b"br" => Kind::Void,
-        b"area" | b"base" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link" | b"meta"
-        | b"source" | b"track" | b"wbr" | b"param" => Kind::Void,
+    match pack(name) {
+        P | LI | TD | TH | DT | DD | DIV | TR | PRE | CAPTION | SECTION | ARTICLE | ASIDE
+        | HEADER | FOOTER | UL | OL | TABLE => Kind::Block { heading: None },
+        H1 => Kind::Block {
+            heading: Some(Field::Title),
+        },
+        H2 | H3 | H4 | H5 | H6 => Kind::Block {
+            heading: Some(Field::Heading),
+        },
+        MAIN => Kind::Main,
+        SCRIPT | STYLE => Kind::Skipped { raw: true },
+        NAV | TEMPLATE | SVG | FORM | NOSCRIPT => Kind::Skipped { raw: false },
+        BR => Kind::Break,
+        AREA | BASE | COL | EMBED | HR | IMG | INPUT | LINK | META | SOURCE | TRACK | WBR
+        | PARAM => Kind::Void,
         _ => Kind::Inline,
     }
 }
@@ -90,6 +161,7 @@ pub const SKIP_ATTR: &str = "data-search-skip";
 /// A tag read from the HTML.
 struct Tag<'a> {
     name: &'a str,
+    kind: Kind,
     closing: bool,
     self_closed: bool,
     attrs: &'a str,
@@ -122,13 +194,15 @@ fn read_tag(html: &str, at: usize) -> (Option<Tag<'_>>, usize) {
     }
     // Find the `>` that ends the tag, stepping over quoted attribute values.
     let mut i = name_end;
-    while let Some(off) = memchr::memchr3(b'>', b'"', b'\'', &b[i..]) {
-        let c = b[i + off];
-        i += off;
-        if c == b'>' {
-            break;
+    if b.get(i) != Some(&b'>') {
+        while let Some(off) = memchr::memchr3(b'>', b'"', b'\'', &b[i..]) {
+            let c = b[i + off];
+            i += off;
+            if c == b'>' {
+                break;
+            }
+            i = memchr::memchr(c, &b[i + 1..]).map_or(b.len(), |e| i + 1 + e + 1);
         }
-        i = memchr::memchr(c, &b[i + 1..]).map_or(b.len(), |e| i + 1 + e + 1);
     }
     let i = if i < b.len() && b[i] == b'>' {
         i
@@ -138,8 +212,13 @@ fn read_tag(html: &str, at: usize) -> (Option<Tag<'_>>, usize) {
     let attrs = &html[name_end..i];
     let tag = Tag {
         name: &html[start..name_end],
+        kind: kind(&b[start..name_end]),
         closing,
-        self_closed: attrs.trim_end().ends_with('/'),
+        self_closed: attrs
+            .bytes()
+            .rev()
+            .find(|c| !c.is_ascii_whitespace())
+            .is_some_and(|c| c == b'/'),
         attrs,
     };
     (Some(tag), (i + 1).min(html.len()))
@@ -172,11 +251,6 @@ fn outside_main(b: &[u8], at: usize) -> Outside {
     }
 }
 
-/// Whether `name` is one of `names` (which are lowercase), ignoring ASCII case.
-fn is_one_of(name: &str, names: &[&str]) -> bool {
-    names.iter().any(|n| n.eq_ignore_ascii_case(name))
-}
-
 /// The searchable text of `html`, a whole rendered page. Text outside `<main>` is ignored.
 pub fn extract(html: &str) -> Text {
     let mut out = Text {
@@ -192,16 +266,18 @@ pub fn extract(html: &str) -> Text {
     let bytes = html.as_bytes();
     let mut i = 0;
     while i < html.len() {
-        let Some(off) = memchr::memchr(b'<', &bytes[i..]) else {
-            if in_main > 0 && skipping.is_none() {
-                decode_into(&html[i..], &mut out.buf);
+        let collecting = in_main > 0 && skipping.is_none();
+        let at = if collecting {
+            match copy_text(html, i, &mut out.buf) {
+                Some(at) => at,
+                None => break,
             }
-            break;
+        } else {
+            match memchr::memchr(b'<', &bytes[i..]) {
+                Some(off) => i + off,
+                None => break,
+            }
         };
-        if off > 0 && in_main > 0 && skipping.is_none() {
-            decode_into(&html[i..i + off], &mut out.buf);
-        }
-        let at = i + off;
         if in_main == 0 && skipping.is_none() {
             // Outside `<main>` only `<main>` itself and what could hide a false one matter.
             match outside_main(bytes, at) {
@@ -222,13 +298,12 @@ pub fn extract(html: &str) -> Text {
         let (tag, next) = read_tag(html, at);
         i = next;
         let Some(tag) = tag else {
-            if next == at + 1 && in_main > 0 && skipping.is_none() {
+            if next == at + 1 && collecting {
                 out.buf.push('<');
             }
             continue;
         };
-        let k = kind(tag.name.as_bytes());
-        let void = k == Kind::Void || tag.self_closed;
+        let void = matches!(tag.kind, Kind::Void | Kind::Break) || tag.self_closed;
         if let Some((name, depth)) = &mut skipping {
             if name.eq_ignore_ascii_case(tag.name) && !void {
                 if tag.closing {
@@ -242,7 +317,7 @@ pub fn extract(html: &str) -> Text {
             }
             continue;
         }
-        if tag.name.eq_ignore_ascii_case("main") {
+        if tag.kind == Kind::Main {
             end_block(&mut out, &mut start, field);
             if tag.closing {
                 in_main = in_main.saturating_sub(1);
@@ -251,14 +326,16 @@ pub fn extract(html: &str) -> Text {
             }
             continue;
         }
-        if in_main == 0 && !is_one_of(tag.name, &RAW) {
+        let raw = tag.kind == Kind::Skipped { raw: true };
+        if in_main == 0 && !raw {
             continue;
         }
         if !tag.closing
             && !void
-            && (is_one_of(tag.name, &SKIPPED) || (in_main > 0 && has_skip_attr(tag.attrs)))
+            && (matches!(tag.kind, Kind::Skipped { .. })
+                || (in_main > 0 && has_skip_attr(tag.attrs)))
         {
-            if is_one_of(tag.name, &RAW) {
+            if raw {
                 // Raw text: jump to its end tag, which is the only way out.
                 let end = format!("</{}", tag.name);
                 i = find_ci(html, i, &end).map_or(html.len(), |e| {
@@ -269,21 +346,40 @@ pub fn extract(html: &str) -> Text {
             }
             continue;
         }
-        if in_main > 0 && (k == Kind::Block || tag.name.eq_ignore_ascii_case("br")) {
-            end_block(&mut out, &mut start, field);
-            let n = tag.name.as_bytes();
-            let heading =
-                n.len() == 2 && n[0].eq_ignore_ascii_case(&b'h') && (b'1'..=b'6').contains(&n[1]);
-            field = match (tag.closing, heading, n.get(1)) {
-                (false, true, Some(b'1')) => Field::Title,
-                (false, true, _) => Field::Heading,
-                (true, true, _) => Field::Body,
-                _ => field,
-            };
+        match tag.kind {
+            Kind::Block { heading } => {
+                end_block(&mut out, &mut start, field);
+                field = match (tag.closing, heading) {
+                    (false, Some(f)) => f,
+                    (true, Some(_)) => Field::Body,
+                    _ => field,
+                };
+            }
+            Kind::Break => end_block(&mut out, &mut start, field),
+            _ => {}
         }
     }
     end_block(&mut out, &mut start, field);
     out
+}
+
+/// Appends the text of `html` from `i` to the next `<` to `out`, character references
+/// decoded; returns where that `<` is, or `None` when the text runs to the end.
+#[inline]
+fn copy_text(html: &str, mut i: usize, out: &mut String) -> Option<usize> {
+    let b = html.as_bytes();
+    loop {
+        let Some(off) = memchr::memchr2(b'<', b'&', &b[i..]) else {
+            out.push_str(&html[i..]);
+            return None;
+        };
+        out.push_str(&html[i..i + off]);
+        i += off;
+        if b[i] == b'<' {
+            return Some(i);
+        }
+        i += push_reference(&html[i..], out);
+    }
 }
 
 /// Ends the current block, which starts at `start` in `out.buf`: it joins `out` when it has
@@ -347,31 +443,26 @@ fn find_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
     None
 }
 
-/// Appends `s` with HTML character references decoded; a no-break space becomes a space.
-fn decode_into(s: &str, out: &mut String) {
-    let mut rest = s;
-    while let Some(amp) = memchr::memchr(b'&', rest.as_bytes()) {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let end = rest[1..]
-            .find(|c: char| !c.is_ascii_alphanumeric() && c != '#')
-            .map(|e| e + 1);
-        let decoded = match end {
-            Some(e) if rest[e..].starts_with(';') => entity(&rest[1..e]).map(|c| (c, e + 1)),
-            _ => None,
-        };
-        match decoded {
-            Some((c, len)) => {
-                out.push(if c == '\u{a0}' { ' ' } else { c });
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
+/// Decodes the character reference at the start of `rest` (which starts with `&`) into
+/// `out`, a no-break space as a space, or a lone `&` when it is none; returns the bytes read.
+fn push_reference(rest: &str, out: &mut String) -> usize {
+    let end = rest[1..]
+        .find(|c: char| !c.is_ascii_alphanumeric() && c != '#')
+        .map(|e| e + 1);
+    let decoded = match end {
+        Some(e) if rest[e..].starts_with(';') => entity(&rest[1..e]).map(|c| (c, e + 1)),
+        _ => None,
+    };
+    match decoded {
+        Some((c, len)) => {
+            out.push(if c == '\u{a0}' { ' ' } else { c });
+            len
+        }
+        None => {
+            out.push('&');
+            1
         }
     }
-    out.push_str(rest);
 }
 
 /// The character a reference names (`amp`, `#39`, `#x27`), for the ones HTML writers use.

@@ -28,14 +28,17 @@ impl Counts {
         c.add_body(body);
         c
     }
+    #[inline(always)]
     fn add_headings(&mut self, n: u16) {
         let h = (self.headings() + n).min(3);
         self.0 = (self.0 & !(3 << 13)) | (h << 13);
     }
+    #[inline(always)]
     fn add_body(&mut self, n: u16) {
         let b = (self.body().saturating_add(n)).min(Self::BODY_MAX);
         self.0 = (self.0 & !Self::BODY_MAX) | b;
     }
+    #[inline(always)]
     fn add(&mut self, field: Field) {
         match field {
             Field::Title => self.0 |= Self::TITLE,
@@ -134,7 +137,7 @@ impl PairSet {
     }
 
     /// Adds `pair`; false when it was there.
-    #[inline]
+    #[inline(always)]
     fn insert(&mut self, pair: u64) -> bool {
         if 2 * self.used.len() > self.mask {
             self.grow();
@@ -155,6 +158,9 @@ impl PairSet {
     }
 }
 
+/// No key: the last token is not adjacent to the next (no key id reaches it).
+const NO_KEY: u32 = u32::MAX;
+
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
@@ -172,20 +178,21 @@ pub fn page_index(text: &Text, vocab: &Vocab) -> PageIndex {
         }
         s.pairs.start(buf.len() / 8);
         for b in &text.blocks {
+            let buf = &buf[..b.end];
             // The key of the last token, while only white space has followed it.
-            let mut prev: Option<u32> = None;
+            let mut prev = NO_KEY;
             let mut i = b.start;
-            while i < b.end {
+            while i < buf.len() {
                 let (class, len) = class_at(buf, i);
                 if class != Class::Token {
                     if class == Class::Other {
-                        prev = None;
+                        prev = NO_KEY;
                     }
                     i += len;
                     continue;
                 }
                 let start = i;
-                i = token_end(buf, i + len, b.end);
+                i = token_end(buf, i + len, buf.len());
                 let ids = words.ids(&text.buf, start, i);
                 let v = ids.variant as usize;
                 if v >= s.counts.len() {
@@ -196,13 +203,13 @@ pub fn page_index(text: &Text, vocab: &Vocab) -> PageIndex {
                     s.seen.push(ids.variant);
                 }
                 c.add(b.field);
-                if let Some(prev_key) = prev {
-                    let pair = u64::from(prev_key) << 32 | u64::from(ids.key);
+                if prev != NO_KEY {
+                    let pair = u64::from(prev) << 32 | u64::from(ids.key);
                     if s.pairs.insert(pair) {
                         pairs.push(pair);
                     }
                 }
-                prev = Some(ids.key);
+                prev = ids.key;
             }
         }
         let counts = &mut s.counts;

@@ -93,13 +93,13 @@ pub fn class_of(c: char) -> Class {
     }
 }
 
-/// What a byte is to the loop of [`token_end`]: inside a token for sure (an ASCII letter or
-/// digit, a continuation byte, the lead of U+0100–U+023F), the lead `C3` or `E1` of a letter
-/// if the next byte says so, or anything else, which [`class_at`] judges.
-const INSIDE: u8 = 0;
-const LEAD_C3: u8 = 1;
-const LEAD_E1: u8 = 2;
-const JUDGE: u8 = 3;
+/// What a byte is to the loop of [`token_end`]: the start of a character inside a token for
+/// sure, and how long it is (an ASCII letter or digit: 1; the lead of U+0100–U+023F: 2; a
+/// continuation byte, which a step never lands on: 1), the lead `C3` or `E1` of a letter if
+/// the next byte says so, or anything else, which [`class_at`] judges.
+const LEAD_C3: u8 = 3;
+const LEAD_E1: u8 = 4;
+const JUDGE: u8 = 0;
 
 static BYTES: [u8; 256] = {
     let mut t = [JUDGE; 256];
@@ -107,7 +107,8 @@ static BYTES: [u8; 256] = {
     while c < 256 {
         let b = c as u8;
         t[c] = match b {
-            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | 0x80..=0xbf | 0xc4..=0xc8 => INSIDE,
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | 0x80..=0xbf => 1,
+            0xc4..=0xc8 => 2,
             0xc3 => LEAD_C3,
             0xe1 => LEAD_E1,
             _ => JUDGE,
@@ -118,13 +119,14 @@ static BYTES: [u8; 256] = {
 };
 
 /// The end of the token that goes on at byte `i` of `b` (a character boundary), read up to
-/// `to`: a byte at a time through ASCII letters and the common Vietnamese letters, with no
-/// character decoded.
+/// `to` (a character boundary): a character at a time through ASCII letters and the common
+/// Vietnamese letters, with no character decoded.
 #[inline(always)]
 pub fn token_end(b: &[u8], mut i: usize, to: usize) -> usize {
-    while i < to {
-        match BYTES[usize::from(b[i])] {
-            INSIDE => i += 1,
+    let b = &b[..to.min(b.len())];
+    while let Some(&c) = b.get(i) {
+        match BYTES[usize::from(c)] {
+            step @ (1 | 2) => i += usize::from(step),
             LEAD_C3 if !matches!(b.get(i + 1), Some(0x97 | 0xb7)) => i += 2,
             LEAD_E1 if matches!(b.get(i + 1), Some(0xb8..=0xbb)) => i += 3,
             _ => {
@@ -136,7 +138,7 @@ pub fn token_end(b: &[u8], mut i: usize, to: usize) -> usize {
             }
         }
     }
-    i.min(to)
+    i.min(b.len())
 }
 
 /// The byte ranges of the tokens of `b[from..to]` (valid UTF-8 at both ends).

@@ -7,7 +7,7 @@ use super::token::{key, variant};
 use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 
 /// A token's variant and key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Ids {
     /// Index into [`Words::variants`].
     pub variant: u32,
@@ -15,38 +15,115 @@ pub struct Ids {
     pub key: u32,
 }
 
-/// A spelling of at most 16 bytes packed in an integer (tokens hold no NUL, so the padding
-/// is unambiguous): most words are, and comparing integers is cheaper than comparing strings.
-fn packed(form: &str) -> Option<u128> {
-    let b = form.as_bytes();
-    let mut buf = [0u8; 16];
-    buf.get_mut(..b.len())?.copy_from_slice(b);
-    Some(u128::from_le_bytes(buf))
+/// A spelling of at most 16 bytes packed in two integers, low bytes first (tokens hold no
+/// NUL, so the padding is unambiguous and the first integer is never 0): most words are, and
+/// comparing integers is cheaper than comparing strings.
+type Packed = (u64, u64);
+
+/// The low `n` bytes of `w` (`n` from 1 to 8).
+#[inline(always)]
+fn low_bytes(w: u64, n: usize) -> u64 {
+    w & (u64::MAX >> (64 - 8 * n))
 }
 
-/// [`packed`] of `b[start..end]`, read as one 16-byte load and masked when the text goes on
-/// for 16 bytes from `start`.
-#[inline]
-fn packed_at(b: &[u8], start: usize, end: usize) -> Option<u128> {
+fn packed(form: &str) -> Option<Packed> {
+    let b = form.as_bytes();
+    if b.is_empty() {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf.get_mut(..b.len())?.copy_from_slice(b);
+    let (lo, hi) = buf.split_at(8);
+    Some((word(lo), word(hi)))
+}
+
+/// The 8 bytes of `b` (exactly 8) as an integer, low byte first.
+#[inline(always)]
+fn word(b: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(b);
+    u64::from_le_bytes(w)
+}
+
+/// [`packed`] of `b[start..end]` (a token, so not empty), read as two 8-byte loads and masked
+/// when the text goes on for 16 bytes from `start`.
+#[inline(always)]
+fn packed_at(b: &[u8], start: usize, end: usize) -> Option<Packed> {
     let len = end - start;
     if len > 16 {
         return None;
     }
     match b.get(start..start + 16) {
-        Some(w) => {
-            let mut buf = [0u8; 16];
-            buf.copy_from_slice(w);
-            let v = u128::from_le_bytes(buf);
-            Some(if len == 16 {
-                v
-            } else {
-                v & ((1u128 << (8 * len)) - 1)
-            })
-        }
-        None => packed(
+        Some(w) if len > 0 => Some(if len <= 8 {
+            (low_bytes(word(&w[..8]), len), 0)
+        } else {
+            (word(&w[..8]), low_bytes(word(&w[8..]), len - 8))
+        }),
+        _ => packed(
             b.get(start..end)
                 .and_then(|w| std::str::from_utf8(w).ok())?,
         ),
+    }
+}
+
+/// Packed spellings → ids: an open-addressing table, at most half full, probed linearly. It
+/// is the map read once per token of the site, which a general map makes several times
+/// costlier.
+#[derive(Debug, Default)]
+struct ShortTable {
+    /// Spelling (lo, hi) and ids; lo 0 marks an empty slot.
+    slots: Vec<(Packed, Ids)>,
+    len: usize,
+    /// 64 less log2 of the number of slots: the hash's top bits pick a slot.
+    shift: u32,
+}
+
+impl ShortTable {
+    #[inline(always)]
+    fn slot(&self, (lo, hi): Packed) -> usize {
+        ((lo ^ hi.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    #[inline(always)]
+    fn get(&self, p: Packed) -> Option<Ids> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(p);
+        loop {
+            let (q, ids) = self.slots[i];
+            if q == p {
+                return Some(ids);
+            }
+            if q.0 == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds `p`, which is not there.
+    fn insert(&mut self, p: Packed, ids: Ids) {
+        if 2 * (self.len + 1) > self.slots.len() {
+            let want = (2 * self.slots.len()).max(1024);
+            let old = std::mem::replace(&mut self.slots, vec![((0, 0), Ids::default()); want]);
+            self.shift = 64 - want.trailing_zeros();
+            for (q, id) in old.into_iter().filter(|(q, _)| q.0 != 0) {
+                self.place(q, id);
+            }
+        }
+        self.place(p, ids);
+        self.len += 1;
+    }
+
+    fn place(&mut self, p: Packed, ids: Ids) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(p);
+        while self.slots[i].0.0 != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (p, ids);
     }
 }
 
@@ -54,7 +131,7 @@ fn packed_at(b: &[u8], start: usize, end: usize) -> Option<u128> {
 #[derive(Debug, Default)]
 pub struct Words {
     /// Spellings as written → ids: short ones packed, the others as strings.
-    short: FnvMap<u128, Ids>,
+    short: ShortTable,
     long: FnvMap<Box<str>, Ids>,
     /// Keys by id.
     pub keys: Vec<Box<str>>,
@@ -66,10 +143,10 @@ pub struct Words {
 
 impl Words {
     /// The ids of the spelling `text[start..end]`, when it has been met.
-    #[inline]
+    #[inline(always)]
     fn get(&self, text: &str, start: usize, end: usize) -> Option<Ids> {
         match packed_at(text.as_bytes(), start, end) {
-            Some(p) => self.short.get(&p).copied(),
+            Some(p) => self.short.get(p),
             None => self.long.get(text.get(start..end)?).copied(),
         }
     }
@@ -109,8 +186,10 @@ impl Words {
         };
         match packed(form) {
             Some(p) => self.short.insert(p, ids),
-            None => self.long.insert(form.into(), ids),
-        };
+            None => {
+                self.long.insert(form.into(), ids);
+            }
+        }
         ids
     }
 }
@@ -124,7 +203,7 @@ pub struct Reader<'a> {
 
 impl Reader<'_> {
     /// The ids of the token `text[start..end]`, added when it is new.
-    #[inline]
+    #[inline(always)]
     pub fn ids(&mut self, text: &str, start: usize, end: usize) -> Ids {
         if let Some(ids) = self.words.as_ref().and_then(|w| w.get(text, start, end)) {
             return ids;
