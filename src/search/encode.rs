@@ -301,12 +301,20 @@ fn script(name: &str, value: &str) -> Vec<u8> {
 
 /// Appends the JS that stores `value` (JSON text) under `name`.
 fn push_script(out: &mut Vec<u8>, name: &str, value: &[u8]) {
+    push_script_start(out, name);
+    out.extend_from_slice(value);
+    out.extend_from_slice(SCRIPT_END);
+}
+
+/// Appends the JS that stores under `name` the JSON value that follows, up to [`SCRIPT_END`].
+fn push_script_start(out: &mut Vec<u8>, name: &str) {
     out.extend_from_slice(b"(self.loaSearch=self.loaSearch||{})[\"");
     out.extend_from_slice(name.as_bytes());
     out.extend_from_slice(b"\"]=");
-    out.extend_from_slice(value);
-    out.extend_from_slice(b";\n");
 }
+
+/// What ends a file that [`push_script_start`] began.
+const SCRIPT_END: &[u8] = b";\n";
 
 /// A page's fragment: where it is, its title, its section, its text.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -325,8 +333,22 @@ pub struct Fragment {
 /// Fragment file `n`, of pages `GROUP·n` on (`fragments` in page order): its path and its
 /// bytes.
 pub fn fragment_file(n: usize, fragments: &[Fragment]) -> (String, Vec<u8>) {
-    let value = serde_json::to_string(fragments).unwrap_or_else(|_| "[]".into());
-    (format!("{DIR}/p/{n}.js"), script(&format!("p{n}"), &value))
+    // Sized for the whole file at once: grown from empty, the buffer was copied again and
+    // again.
+    let size: usize = fragments
+        .iter()
+        .map(|f| f.u.len() + f.t.len() + f.s.as_ref().map_or(0, String::len) + f.x.len() + 64)
+        .sum();
+    let mut out = Vec::with_capacity(size + size / 8 + 64);
+    let name = format!("p{n}");
+    push_script_start(&mut out, &name);
+    if serde_json::to_writer(&mut out, fragments).is_err() {
+        out.truncate(0);
+        push_script_start(&mut out, &name);
+        out.extend_from_slice(b"[]");
+    }
+    out.extend_from_slice(SCRIPT_END);
+    (format!("{DIR}/p/{n}.js"), out)
 }
 
 /// Where FNV-1a starts.

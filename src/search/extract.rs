@@ -253,10 +253,16 @@ fn outside_main(b: &[u8], at: usize) -> Outside {
 
 /// The searchable text of `html`, a whole rendered page. Text outside `<main>` is ignored.
 pub fn extract(html: &str) -> Text {
-    let mut out = Text {
-        buf: String::with_capacity(html.len() / 2),
-        blocks: Vec::new(),
-    };
+    let mut out = Text::default();
+    extract_into(html, &mut out);
+    out
+}
+
+/// [`extract`] into `out`, whose buffers are reused (a rendering thread keeps one).
+pub fn extract_into(html: &str, out: &mut Text) {
+    out.buf.clear();
+    out.blocks.clear();
+    out.buf.reserve(html.len() / 2);
     // Where the current block's text starts in `out.buf`.
     let mut start = 0;
     let mut field = Field::Body;
@@ -318,7 +324,7 @@ pub fn extract(html: &str) -> Text {
             continue;
         }
         if tag.kind == Kind::Main {
-            end_block(&mut out, &mut start, field);
+            end_block(out, &mut start, field);
             if tag.closing {
                 in_main = in_main.saturating_sub(1);
             } else {
@@ -348,19 +354,18 @@ pub fn extract(html: &str) -> Text {
         }
         match tag.kind {
             Kind::Block { heading } => {
-                end_block(&mut out, &mut start, field);
+                end_block(out, &mut start, field);
                 field = match (tag.closing, heading) {
                     (false, Some(f)) => f,
                     (true, Some(_)) => Field::Body,
                     _ => field,
                 };
             }
-            Kind::Break => end_block(&mut out, &mut start, field),
+            Kind::Break => end_block(out, &mut start, field),
             _ => {}
         }
     }
-    end_block(&mut out, &mut start, field);
-    out
+    end_block(out, &mut start, field);
 }
 
 /// Appends the text of `html` from `i` to the next `<` to `out`, character references

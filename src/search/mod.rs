@@ -39,7 +39,15 @@ impl Sink for Discard {
     }
 }
 
+thread_local! {
+    /// Each rendering thread's text buffers, reused from page to page.
+    static TEXT: std::cell::RefCell<extract::Text> = std::cell::RefCell::default();
+}
+
 /// The variants, bigrams and text of a rendered page (`html` is the whole document).
 pub fn analyze(html: &str, vocab: &Vocab) -> PageIndex {
-    index::page_index(&extract::extract(html), vocab)
+    TEXT.with_borrow_mut(|text| {
+        extract::extract_into(html, text);
+        index::page_index(text, vocab)
+    })
 }

@@ -124,8 +124,9 @@ static BYTES: [u8; 256] = {
 #[inline(always)]
 pub fn token_end(b: &[u8], mut i: usize, to: usize) -> usize {
     let b = &b[..to.min(b.len())];
+    let bytes = &BYTES;
     while let Some(&c) = b.get(i) {
-        match BYTES[usize::from(c)] {
+        match bytes[usize::from(c)] {
             step @ (1 | 2) => i += usize::from(step),
             LEAD_C3 if !matches!(b.get(i + 1), Some(0x97 | 0xb7)) => i += 2,
             LEAD_E1 if matches!(b.get(i + 1), Some(0xb8..=0xbb)) => i += 3,
