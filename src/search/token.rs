@@ -75,11 +75,16 @@ pub fn class_at(b: &[u8], i: usize) -> (Class, usize) {
         0xc4..=0xc8 => (Class::Token, 2),
         // U+1E00–U+1EFF, Latin Extended Additional: all letters.
         0xe1 if matches!(b.get(i + 1), Some(0xb8..=0xbb)) => (Class::Token, 3),
-        _ => {
-            let (ch, len) = char_at(b, i);
-            (class_of(ch), len)
-        }
+        _ => class_decoded(b, i),
     }
+}
+
+/// [`class_at`] for the characters it does not judge by their first bytes: decoded, kept out
+/// of line (few Vietnamese characters need it).
+#[inline(never)]
+fn class_decoded(b: &[u8], i: usize) -> (Class, usize) {
+    let (ch, len) = char_at(b, i);
+    (class_of(ch), len)
 }
 
 /// The class of `c`.

@@ -205,10 +205,17 @@ impl Reader<'_> {
     /// The ids of the token `text[start..end]`, added when it is new.
     #[inline(always)]
     pub fn ids(&mut self, text: &str, start: usize, end: usize) -> Ids {
-        if let Some(ids) = self.words.as_ref().and_then(|w| w.get(text, start, end)) {
-            return ids;
+        match self.words.as_ref().and_then(|w| w.get(text, start, end)) {
+            Some(ids) => ids,
+            None => self.add(text, start, end),
         }
-        // A new spelling: the lock is taken for writing, then for reading again.
+    }
+
+    /// Adds a spelling met for the first time: the lock is taken for writing, then for
+    /// reading again. Kept out of line, so the loop over a page's tokens stays small.
+    #[cold]
+    #[inline(never)]
+    fn add(&mut self, text: &str, start: usize, end: usize) -> Ids {
         self.words = None;
         let ids = {
             let mut words = self.vocab.0.write().unwrap_or_else(PoisonError::into_inner);
