@@ -403,16 +403,12 @@ impl std::hash::Hasher for FnvHasher {
     fn write(&mut self, bytes: &[u8]) {
         fnv(&mut self.0, bytes);
     }
-    /// Ids and packed words mix in one step a word instead of one a byte.
+    /// Ids mix in one step a word instead of one a byte.
     fn write_u32(&mut self, n: u32) {
         self.write_u64(u64::from(n));
     }
     fn write_u64(&mut self, n: u64) {
         mix(&mut self.0, n);
-    }
-    fn write_u128(&mut self, n: u128) {
-        self.write_u64(n as u64);
-        self.write_u64((n >> 64) as u64);
     }
     /// The high half folded into the low: multiplying mixes bits upward only, and the map
     /// picks a slot by the low bits.
