@@ -177,6 +177,14 @@ mod tests {
     /// The index of pages given as HTML inside `<main>`, as (key → entry) read back from its
     /// chunks.
     fn built(pages: &[&str]) -> HashMap<String, Vec<String>> {
+        entries(pages)
+            .into_iter()
+            .map(|e| (e[0].clone(), e[1..].to_vec()))
+            .collect()
+    }
+
+    /// The entries of the index of `pages` (as in [`built`]), in the order of its chunks.
+    fn entries(pages: &[&str]) -> Vec<Vec<String>> {
         let vocab = Vocab::new();
         let mut b = Builder::new();
         for p in pages {
@@ -186,14 +194,12 @@ mod tests {
         let n = b.finish(&vocab.into_words(), &sink).unwrap();
         let files = sink.0.into_inner().unwrap();
         assert_eq!(n, files.len());
-        let mut out = HashMap::new();
+        let mut out = Vec::new();
         for (_, bytes) in files.iter().filter(|f| f.0.contains("/t/")) {
             let text = std::str::from_utf8(bytes).unwrap();
             let json = &text[text.find("]=").unwrap() + 2..text.len() - 2];
             let v: Vec<Vec<String>> = serde_json::from_str(json).unwrap();
-            for e in v {
-                out.insert(e[0].clone(), e[1..].to_vec());
-            }
+            out.extend(v);
         }
         out
     }
@@ -235,26 +241,14 @@ mod tests {
 
     #[test]
     fn terms_and_bigrams_are_written_in_the_clients_order() {
-        let vocab = Vocab::new();
-        let mut b = Builder::new();
-        for p in [
+        let keys: Vec<String> = entries(&[
             "<p>dang ki danga dang</p>",
             "<p>đăng ký \u{20000} a</p>",
             "<p>\u{ff41} b \u{20000}x \u{ff41}</p>",
-        ] {
-            b.add(&page_index(&extract(&format!("<main>{p}</main>")), &vocab));
-        }
-        let sink = Keep::default();
-        b.finish(&vocab.into_words(), &sink).unwrap();
-        let mut keys = Vec::new();
-        for (path, bytes) in sink.0.into_inner().unwrap() {
-            if path.contains("/t/") {
-                let text = std::str::from_utf8(&bytes).unwrap();
-                let json = &text[text.find("]=").unwrap() + 2..text.len() - 2];
-                let v: Vec<Vec<String>> = serde_json::from_str(json).unwrap();
-                keys.extend(v.into_iter().map(|e| e[0].clone()));
-            }
-        }
+        ])
+        .into_iter()
+        .map(|e| e[0].clone())
+        .collect();
         let mut sorted = keys.clone();
         sorted.sort_by(|a, b| encode::utf16_cmp(a, b));
         assert_eq!(keys, sorted);
