@@ -4,6 +4,7 @@
 
 pub mod builder;
 mod collapse;
+mod elements;
 pub mod encode;
 pub mod extract;
 pub mod index;
