@@ -94,67 +94,79 @@ pub struct PageIndex {
 #[derive(Default)]
 struct Scratch {
     counts: Vec<Counts>,
+    /// The variants met, in order; room for one per token, so appending needs no branch.
     seen: Vec<u32>,
     pairs: PairSet,
 }
 
 /// The bigrams met on the page being read, so each is sent to the index once per page: an
-/// open-addressing table of pairs, of which a page uses the first slots, at least twice as
-/// many as it has bigrams; the slots it filled are emptied when the next page starts.
+/// open-addressing table of pairs, of which a page uses the first slots, at least four times
+/// as many as it has bigrams; the slots it filled are emptied when the next page starts.
 #[derive(Default)]
 struct PairSet {
     slots: Vec<u64>,
     mask: usize,
-    used: Vec<u32>,
+    /// The pairs met, in order, and their slots: `len` of them, with room for one per token.
+    met: Vec<u64>,
+    at: Vec<u32>,
+    len: usize,
 }
 
 impl PairSet {
-    /// Doubles the slots a page uses, placing its pairs again.
-    #[cold]
-    fn grow(&mut self) {
-        let held: Vec<u64> = self.used.iter().map(|&i| self.slots[i as usize]).collect();
-        let want = (self.mask + 1) * 2;
-        self.start(want / 2);
-        for pair in held {
-            self.insert(pair);
-        }
-    }
-
     /// No pair is `first << 32 | second` with both ids `u32::MAX`.
     const EMPTY: u64 = u64::MAX;
 
-    /// Empties the set for a page with about `n` bigrams (it grows when there are more).
-    fn start(&mut self, n: usize) {
-        for &i in &self.used {
+    /// Empties the set for a page with about `n` bigrams (it grows when there are more) and
+    /// at most `room` tokens.
+    fn start(&mut self, n: usize, room: usize) {
+        for &i in &self.at[..self.len] {
             self.slots[i as usize] = Self::EMPTY;
         }
-        self.used.clear();
-        let want = (2 * n).next_power_of_two().max(64);
+        self.len = 0;
+        let want = (4 * n).next_power_of_two().max(64);
         if self.slots.len() < want {
             self.slots = vec![Self::EMPTY; want];
         }
         self.mask = want - 1;
+        // One more than can be met: a pair met again is written past the last and dropped.
+        if self.met.len() <= room {
+            self.met.resize(room + 1, 0);
+            self.at.resize(room + 1, 0);
+        }
     }
 
-    /// Adds `pair`; false when it was there.
+    /// Doubles the slots a page uses, placing its pairs again.
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self) {
+        let met = self.met[..self.len].to_vec();
+        let room = self.met.len().saturating_sub(1);
+        self.start(self.mask + 1, room);
+        for pair in met {
+            self.insert(pair);
+        }
+    }
+
+    /// Adds `pair` unless it is there. Whether it was is not a branch: most pairs sit in the
+    /// first slot they hash to, and a page meets new and old pairs in no order a predictor
+    /// could learn.
     #[inline(always)]
     fn insert(&mut self, pair: u64) -> bool {
-        if 2 * self.used.len() > self.mask {
+        if 4 * self.len > self.mask {
             self.grow();
         }
         let mut i = (pair.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & self.mask;
-        loop {
-            let slot = self.slots[i];
-            if slot == Self::EMPTY {
-                self.slots[i] = pair;
-                self.used.push(i as u32);
-                return true;
-            }
-            if slot == pair {
-                return false;
-            }
+        let mut slot = self.slots[i];
+        while slot != pair && slot != Self::EMPTY {
             i = (i + 1) & self.mask;
+            slot = self.slots[i];
         }
+        self.slots[i] = pair;
+        self.met[self.len] = pair;
+        self.at[self.len] = i as u32;
+        let new = slot == Self::EMPTY;
+        self.len += usize::from(new);
+        new
     }
 }
 
@@ -170,53 +182,66 @@ thread_local! {
 /// lowercased and keyed once per build, and counting is indexing an array.
 pub fn page_index(text: &Text, vocab: &Vocab) -> PageIndex {
     let buf = text.buf.as_bytes();
-    let mut pairs: Vec<u64> = Vec::with_capacity(buf.len() / 8);
-    let terms = SCRATCH.with_borrow_mut(|s| {
+    // A token is followed by at least one byte that is not (each block ends with `\n`).
+    let room = buf.len() / 2 + 1;
+    let (terms, pairs) = SCRATCH.with_borrow_mut(|s| {
         let mut words = vocab.reader();
         if s.counts.len() < words.variants() {
             s.counts.resize(words.variants(), Counts::default());
         }
-        s.pairs.start(buf.len() / 8);
+        // One more than can be met, as for the pairs.
+        if s.seen.len() <= room {
+            s.seen.resize(room + 1, 0);
+        }
+        s.pairs.start(buf.len() / 8, room);
+        let mut seen = 0;
         for b in &text.blocks {
-            let buf = &buf[..b.end];
+            let end = b.end.min(buf.len());
             // The key of the last token, while only white space has followed it.
             let mut prev = NO_KEY;
             let mut i = b.start;
-            while i < buf.len() {
-                let (class, len) = class_at(buf, i);
-                if class != Class::Token {
-                    if class == Class::Other {
-                        prev = NO_KEY;
+            'block: loop {
+                // The gap before the next token.
+                let len = loop {
+                    let Some(&c) = buf.get(i).filter(|_| i < end) else {
+                        break 'block;
+                    };
+                    if c == b' ' {
+                        i += 1;
+                        continue;
                     }
-                    i += len;
-                    continue;
-                }
+                    match class_at(buf, i) {
+                        (Class::Token, len) => break len,
+                        (Class::Space, len) => i += len,
+                        (Class::Other, len) => {
+                            prev = NO_KEY;
+                            i += len;
+                        }
+                    }
+                };
                 let start = i;
-                i = token_end(buf, i + len, buf.len());
+                i = token_end(buf, i + len, end);
                 let ids = words.ids(&text.buf, start, i);
                 let v = ids.variant as usize;
                 if v >= s.counts.len() {
                     s.counts.resize(words.variants(), Counts::default());
                 }
                 let c = &mut s.counts[v];
-                if *c == Counts::default() {
-                    s.seen.push(ids.variant);
-                }
+                s.seen[seen] = ids.variant;
+                seen += usize::from(*c == Counts::default());
                 c.add(b.field);
                 if prev != NO_KEY {
-                    let pair = u64::from(prev) << 32 | u64::from(ids.key);
-                    if s.pairs.insert(pair) {
-                        pairs.push(pair);
-                    }
+                    s.pairs.insert(u64::from(prev) << 32 | u64::from(ids.key));
                 }
                 prev = ids.key;
             }
         }
         let counts = &mut s.counts;
-        s.seen
-            .drain(..)
-            .map(|v| (v, std::mem::take(&mut counts[v as usize])))
-            .collect()
+        let terms = s.seen[..seen]
+            .iter()
+            .map(|&v| (v, std::mem::take(&mut counts[v as usize])))
+            .collect();
+        (terms, s.pairs.met[..s.pairs.len].to_vec())
     });
     let mut hash = super::encode::FNV_START;
     super::encode::hash_bytes(&mut hash, buf);
@@ -346,7 +371,7 @@ mod tests {
     fn the_pair_set_forgets_each_page() {
         let mut set = PairSet::default();
         for n in [1000u64, 10, 1000, 3] {
-            set.start(n as usize);
+            set.start(n as usize, n as usize);
             for p in 0..n {
                 assert!(set.insert(p << 32 | (p % 7)), "page of {n}: {p} is new");
             }
@@ -354,7 +379,7 @@ mod tests {
                 assert!(!set.insert(p << 32 | (p % 7)), "page of {n}: {p} was met");
             }
             // A small page uses the first slots only; a large one the whole table.
-            assert_eq!(set.mask + 1, (2 * n as usize).next_power_of_two().max(64));
+            assert_eq!(set.mask + 1, (4 * n as usize).next_power_of_two().max(64));
         }
         assert_eq!(
             set.slots.iter().filter(|s| **s != PairSet::EMPTY).count(),
@@ -365,14 +390,14 @@ mod tests {
     #[test]
     fn the_pair_set_grows_past_its_estimate() {
         let mut set = PairSet::default();
-        set.start(1);
+        set.start(1, 1000);
         for p in 0..1000u64 {
             assert!(set.insert(p << 32 | 7), "{p} is new");
         }
         for p in 0..1000u64 {
             assert!(!set.insert(p << 32 | 7), "{p} was met");
         }
-        assert!(set.mask + 1 >= 2000);
+        assert!(set.mask + 1 >= 4000);
     }
 
     #[test]

@@ -98,22 +98,21 @@ pub fn class_of(c: char) -> Class {
     }
 }
 
-/// What a byte is to the loop of [`token_end`]: the start of a character inside a token for
-/// sure, and how long it is (an ASCII letter or digit: 1; the lead of U+0100–U+023F: 2; a
-/// continuation byte, which a step never lands on: 1), the lead `C3` or `E1` of a letter if
-/// the next byte says so, or anything else, which [`class_at`] judges.
-const LEAD_C3: u8 = 3;
-const LEAD_E1: u8 = 4;
+/// What a byte is to the loop of [`token_end`]: part of a token for sure ([`IN`]: an ASCII
+/// letter or digit, a continuation byte, the lead of U+0100–U+023F), the lead `C3` or `E1`
+/// of a letter if the next byte says so, or anything else, which [`class_at`] judges.
+const IN: u8 = 1;
+const LEAD_C3: u8 = 2;
+const LEAD_E1: u8 = 3;
 const JUDGE: u8 = 0;
 
-static BYTES: [u8; 256] = {
+const BYTES: [u8; 256] = {
     let mut t = [JUDGE; 256];
     let mut c = 0;
     while c < 256 {
         let b = c as u8;
         t[c] = match b {
-            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | 0x80..=0xbf => 1,
-            0xc4..=0xc8 => 2,
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | 0x80..=0xbf | 0xc4..=0xc8 => IN,
             0xc3 => LEAD_C3,
             0xe1 => LEAD_E1,
             _ => JUDGE,
@@ -124,17 +123,18 @@ static BYTES: [u8; 256] = {
 };
 
 /// The end of the token that goes on at byte `i` of `b` (a character boundary), read up to
-/// `to` (a character boundary): a character at a time through ASCII letters and the common
-/// Vietnamese letters, with no character decoded.
+/// `to` (a character boundary). It steps a byte at a time, whatever the byte, through ASCII
+/// letters and the common Vietnamese letters: where the next byte is read does not wait on
+/// the last, so the reads overlap. A lead byte is judged with the byte after it; a step
+/// never passes the lead of a character that is not in a token.
 #[inline(always)]
 pub fn token_end(b: &[u8], mut i: usize, to: usize) -> usize {
     let b = &b[..to.min(b.len())];
-    let bytes = &BYTES;
     while let Some(&c) = b.get(i) {
-        match bytes[usize::from(c)] {
-            step @ (1 | 2) => i += usize::from(step),
-            LEAD_C3 if !matches!(b.get(i + 1), Some(0x97 | 0xb7)) => i += 2,
-            LEAD_E1 if matches!(b.get(i + 1), Some(0xb8..=0xbb)) => i += 3,
+        match BYTES[usize::from(c)] {
+            IN => i += 1,
+            LEAD_C3 if !matches!(b.get(i + 1), Some(0x97 | 0xb7)) => i += 1,
+            LEAD_E1 if matches!(b.get(i + 1), Some(0xb8..=0xbb)) => i += 1,
             _ => {
                 let (class, len) = class_at(b, i);
                 if class != Class::Token {
