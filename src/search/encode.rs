@@ -463,9 +463,11 @@ impl<'a> Chunks<'a> {
         }
         let n = self.firsts.len() - 1;
         let mut body = Vec::with_capacity(self.chunk.len() + 64);
-        self.chunk.insert(0, b'[');
-        self.chunk.push(b']');
-        push_script(&mut body, &format!("t{n}"), &self.chunk);
+        push_script_start(&mut body, &format!("t{n}"));
+        body.push(b'[');
+        body.extend_from_slice(&self.chunk);
+        body.push(b']');
+        body.extend_from_slice(SCRIPT_END);
         self.sink.put(&format!("{DIR}/t/{n}.js"), &body)?;
         self.chunk.clear();
         Ok(())

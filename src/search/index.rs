@@ -182,7 +182,7 @@ thread_local! {
 /// lowercased and keyed once per build, and counting is indexing an array.
 pub fn page_index(text: &Text, vocab: &Vocab) -> PageIndex {
     let buf = text.buf.as_bytes();
-    // A token is followed by at least one byte that is not (each block ends with `\n`).
+    // Tokens are parted by at least one byte, so `n` bytes hold at most `n / 2 + 1` of them.
     let room = buf.len() / 2 + 1;
     let (terms, pairs) = SCRATCH.with_borrow_mut(|s| {
         let mut words = vocab.reader();
