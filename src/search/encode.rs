@@ -107,11 +107,6 @@ impl Postings {
         self.pages += 1;
     }
 
-    /// Whether `page` is the last page added.
-    pub fn ends_with(&self, page: u32) -> bool {
-        self.pages > 0 && self.next == page + 1
-    }
-
     /// Pages in the list.
     pub fn pages(&self) -> u32 {
         self.pages

@@ -2,6 +2,7 @@
 //! becomes tokens keyed by the Vietnamese fold, merged into an index written as `.js` files
 //! that a `<script>` tag loads, so searching needs no server and works from `file://`.
 
+mod bigrams;
 pub mod builder;
 mod collapse;
 mod elements;
