@@ -1,6 +1,6 @@
 //! The bigrams of the last pages added to the index: one list per first key, of (page,
-//! second key) pairs in page order, so adding a page appends to a few short lists and hashes
-//! nothing; now and then each list is grouped by second key into the bigrams' postings.
+//! second key) pairs in page order, so adding a page appends to a few short lists and looks
+//! nothing up in a map; now and then each list is grouped by second key into the postings.
 
 /// The bigrams that start with one key: for each, the gap from the page of the one before
 /// and the second key's id, both as LEB128.

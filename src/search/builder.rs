@@ -1,6 +1,7 @@
 //! Merging pages into the index as they are rendered, in page order: postings are encoded as
-//! they grow, in arrays indexed by the vocabulary's ids, so adding a page hashes nothing;
-//! `finish` writes the term chunks and the manifest (ARCHITECTURE.md §11).
+//! they grow, in arrays indexed by the vocabulary's ids, and bigrams through lists by first key
+//! (`bigrams.rs`), so adding a page looks nothing up in a map; `finish` writes the term chunks
+//! and the manifest (ARCHITECTURE.md §11).
 
 use super::Sink;
 use super::bigrams::{Followers, Regroup};
