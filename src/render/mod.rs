@@ -3,6 +3,7 @@
 
 mod context;
 mod data_ctx;
+mod in_order;
 mod json_ld;
 
 pub use context::{CSS_PATH, Ctx, feed_path};
@@ -18,7 +19,6 @@ use crate::search::{Builder, Fragment, PageIndex, Sink, Vocab};
 use crate::site::urls::Dest;
 use crate::site::{PageId, PageLinks, Site};
 use crate::templates::Templates;
-use rayon::prelude::*;
 
 /// What rendering every page made.
 pub struct Pages {
@@ -33,10 +33,9 @@ pub struct Pages {
     pub index: Option<(Builder, Words)>,
 }
 
-/// Pages rendered at a time: the search index takes in one batch while the next renders, so
-/// only a batch of pages' terms is ever held. Whole groups of pages that share a fragment file.
-const BATCH: usize = 64;
-const _: () = assert!(BATCH.is_multiple_of(GROUP));
+/// How many pages may be rendered past the oldest one the index has not taken in yet: so few
+/// pages' terms are ever held, while no core waits for another to end a batch.
+const AHEAD: usize = 64;
 
 type Rendered = WithWarnings<(Output, Option<PageIndex>)>;
 
@@ -45,20 +44,24 @@ type Rendered = WithWarnings<(Output, Option<PageIndex>)>;
 pub fn render_all(cx: &Ctx<'_>, sink: &dyn Sink) -> Result<Pages, Diagnostics> {
     let n = cx.site.nodes.len();
     let vocab = Vocab::new();
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Rendered>>(1);
-    let taken = std::thread::scope(|s| {
-        // The index is built on a thread of its own, which takes in each batch while the next
-        // one renders; its allocations then never wait on the renderers' (glibc's arenas).
-        let taker = s.spawn(move || {
-            let mut out = Pages {
-                outputs: Vec::with_capacity(n + 1),
-                search_files: 0,
-                warnings: Diagnostics::new(),
-                index: None,
-            };
-            let mut diags = Diagnostics::new();
-            let mut index = Builder::new();
-            for r in rx.into_iter().flatten() {
+    let mut out = Pages {
+        outputs: Vec::with_capacity(n + 1),
+        search_files: 0,
+        warnings: Diagnostics::new(),
+        index: None,
+    };
+    let mut diags = Diagnostics::new();
+    let mut index = Builder::new();
+    // Pages are rendered a group at a time, the pages that share a fragment file (with or
+    // without search: a job per page would cost a hand-over per page). The index takes them
+    // in, in page order, on a thread of its own while the next ones render; its allocations
+    // then never wait on the renderers' (glibc's arenas).
+    in_order::run_in_order(
+        n.div_ceil(GROUP),
+        AHEAD / GROUP,
+        |g| render_group(cx, g * GROUP..(g * GROUP + GROUP).min(n), &vocab, sink),
+        |rendered| {
+            for r in rendered {
                 match r {
                     Ok(((o, s), w)) => {
                         out.outputs.push(o);
@@ -70,27 +73,8 @@ pub fn render_all(cx: &Ctx<'_>, sink: &dyn Sink) -> Result<Pages, Diagnostics> {
                     Err(d) => diags.extend(d),
                 }
             }
-            (out, diags, index)
-        });
-        // Without search, no file is shared: a task per page keeps both cores busy to the end
-        // of each batch.
-        let group = if cx.site.config.search { GROUP } else { 1 };
-        for start in (0..n).step_by(BATCH) {
-            let end = (start + BATCH).min(n);
-            let groups: Vec<Vec<Rendered>> = (start..end)
-                .step_by(group)
-                .collect::<Vec<_>>()
-                .into_par_iter()
-                .map(|g| render_group(cx, g..(g + group).min(end), &vocab, sink))
-                .collect();
-            if tx.send(groups.into_iter().flatten().collect()).is_err() {
-                break;
-            }
-        }
-        drop(tx);
-        taker.join()
-    });
-    let (mut out, mut diags, index) = taken.unwrap_or_else(|e| std::panic::resume_unwind(e));
+        },
+    );
     if cx.site.config.search && diags.is_empty() {
         out.search_files = n.div_ceil(GROUP);
         out.index = Some((index, vocab.into_words()));
