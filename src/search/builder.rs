@@ -15,8 +15,10 @@ use crate::diagnostics::Diagnostic;
 pub struct Builder {
     /// Postings of each variant, by variant id.
     variants: Vec<Postings>,
-    /// Postings of each bigram (`first << 32 | second` key ids), up to the last flush.
-    bigrams: FnvMap<u64, Postings>,
+    /// Postings of each bigram up to the last flush, by first key id, then second key id: a
+    /// flush then finds a list's bigrams in one small map rather than across a map of all the
+    /// site's bigrams, most of them a cache miss.
+    bigrams: Vec<FnvMap<u32, Postings>>,
     /// The bigrams of the pages added since, by first key id.
     recent: Vec<Followers>,
     /// How many pairs `recent` holds, and how many it may before a flush.
@@ -38,7 +40,7 @@ impl Default for Builder {
     fn default() -> Self {
         Self {
             variants: Vec::new(),
-            bigrams: FnvMap::default(),
+            bigrams: Vec::new(),
             recent: Vec::new(),
             pending: 0,
             flush_at: FLUSH_PAIRS,
@@ -91,15 +93,15 @@ impl Builder {
 
     /// Moves the recent bigrams to their postings.
     fn flush(&mut self) {
-        let bigrams = &mut self.bigrams;
-        for (first, list) in self.recent.iter_mut().enumerate() {
+        if self.bigrams.len() < self.recent.len() {
+            self.bigrams.resize_with(self.recent.len(), FnvMap::default);
+        }
+        for (list, bigrams) in self.recent.iter_mut().zip(&mut self.bigrams) {
             if list.is_empty() {
                 continue;
             }
             self.regroup.run(list, |second, pages| {
-                let postings = bigrams
-                    .entry((first as u64) << 32 | u64::from(second))
-                    .or_default();
+                let postings = bigrams.entry(second).or_default();
                 for &p in pages {
                     postings.push(p, None);
                 }
@@ -146,24 +148,10 @@ impl Builder {
         for (r, &kid) in order.iter().enumerate() {
             rank[kid as usize] = r as u32;
         }
-        let bigrams: Vec<(u64, &Postings)> = self.bigrams.iter().map(|(p, l)| (*p, l)).collect();
-        // Bigrams grouped by first key (a counting sort), then by the rank of the second.
-        let mut starts = vec![0usize; words.keys.len() + 1];
-        for (pair, _) in &bigrams {
-            starts[(pair >> 32) as usize + 1] += 1;
-        }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
-        let mut grouped = vec![(0u32, 0u32); bigrams.len()];
-        let mut fill = starts.clone();
-        for (i, (pair, _)) in bigrams.iter().enumerate() {
-            let a = (pair >> 32) as usize;
-            grouped[fill[a]] = (rank[(pair & 0xffff_ffff) as usize], i as u32);
-            fill[a] += 1;
-        }
         let mut chunks = encode::Chunks::new(sink);
         let mut json = Vec::new();
+        // A key's bigrams, by the rank of their second key.
+        let mut group: Vec<(u32, &Postings)> = Vec::new();
         for &kid in &order {
             let kid = kid as usize;
             let key = &*words.keys[kid];
@@ -181,10 +169,12 @@ impl Builder {
                 json.push(b']');
                 chunks.push(&json, || key.to_string())?;
             }
-            let group = &mut grouped[starts[kid]..starts[kid + 1]];
-            group.sort_unstable();
-            for &(second, i) in group.iter() {
-                let (_, list) = bigrams[i as usize];
+            group.clear();
+            if let Some(bigrams) = self.bigrams.get(kid) {
+                group.extend(bigrams.iter().map(|(&s, list)| (rank[s as usize], list)));
+            }
+            group.sort_unstable_by_key(|&(rank, _)| rank);
+            for &(second, list) in &group {
                 let second = &*words.keys[order[second as usize] as usize];
                 json.clear();
                 json.push(b'[');
