@@ -9,7 +9,8 @@ use std::sync::{Condvar, Mutex, PoisonError, mpsc};
 /// Runs `work(i)` for every `i` in `0..count`, in parallel on the rayon pool, and calls
 /// `take` with the results in the order of `i`, on a thread of its own while the jobs go on.
 /// A job starts only when it is fewer than `ahead` (at least 1) past the next result `take`
-/// waits for, so at most `ahead` results are ever held.
+/// waits for, so at most `ahead` results are ever held; results are taken in runs of half
+/// that.
 pub fn run_in_order<T: Send>(
     count: usize,
     ahead: usize,
@@ -30,24 +31,35 @@ pub fn run_in_order<T: Send>(
             // waits for it forever.
             let _open = Open(window);
             let mut held: std::collections::VecDeque<Option<T>> = Default::default();
+            // Results ready in order at the front of `held`.
+            let mut ready = 0;
             let mut next = 0;
+            let mut take_ready = |held: &mut std::collections::VecDeque<Option<T>>,
+                                  ready: &mut usize,
+                                  next: &mut usize| {
+                for r in held.drain(..*ready).flatten() {
+                    take(r);
+                }
+                *next += *ready;
+                *ready = 0;
+                window.advance(*next);
+            };
             for (i, result) in rx {
                 let at = i - next;
                 if held.len() <= at {
                     held.resize_with(at + 1, || None);
                 }
                 held[at] = Some(result);
-                let before = next;
-                while let Some(Some(_)) = held.front() {
-                    if let Some(Some(r)) = held.pop_front() {
-                        take(r);
-                    }
-                    next += 1;
+                while held.get(ready).is_some_and(Option::is_some) {
+                    ready += 1;
                 }
-                if next != before {
-                    window.advance(next);
+                // Taken in runs of half the window: this thread then wakes the workers, and
+                // reaches the index's memory, once a run rather than once a job.
+                if ready >= window.ahead.div_ceil(2) {
+                    take_ready(&mut held, &mut ready, &mut next);
                 }
             }
+            take_ready(&mut held, &mut ready, &mut next);
         });
         rayon::scope(|r| {
             for _ in 0..rayon::current_num_threads() {

@@ -34,8 +34,9 @@ pub struct Pages {
 }
 
 /// How many pages may be rendered past the oldest one the index has not taken in yet: so few
-/// pages' terms are ever held, while no core waits for another to end a batch.
-const AHEAD: usize = 64;
+/// pages' terms are ever held, while no core waits for another to end a batch. The index
+/// takes pages in runs of half as many.
+const AHEAD: usize = 128;
 
 type Rendered = WithWarnings<(Output, Option<PageIndex>)>;
 
