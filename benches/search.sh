@@ -27,7 +27,7 @@ off_root="$work/off-$(basename "$corpus")"
 site="$work/site"                 # Loa's last build with search on: what Pagefind and the browser see
 pagefind_out="$work/pagefind"     # Pagefind's last output
 logs="$bench/logs"
-node_dir="$root/benches/search"   # package.json + package-lock.json: pagefind, playwright-core
+node_dir="$root/benches/search"   # package.json: pagefind, playwright-core
 results="$bench/search-results.json"
 timer=/usr/bin/time
 chromium_bin="${LOA_CHROMIUM:-/usr/bin/chromium}"
@@ -74,12 +74,16 @@ if [[ ! -x "$chromium_bin" ]]; then
     [[ -x "$chromium_bin" ]] || die "apt-get install chromium did not give $chromium_bin"
 fi
 
-# --- Pagefind and playwright-core (pinned in benches/search/package-lock.json) -----------------
+# --- Pagefind and playwright-core (exact versions in benches/search/package.json) -------------
+# No lock file: neither package has a dependency but pagefind's binary for each platform, all
+# pinned to its own version, and a lock written where the registry serves only Linux's binaries
+# lacks the others, which `npm ci` refuses.
 if [[ ! -f "$node_dir/node_modules/.package-lock.json" \
-    || "$node_dir/package-lock.json" -nt "$node_dir/node_modules/.package-lock.json" ]]; then
-    note "installing pagefind and playwright-core (npm ci in benches/search)"
-    (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error) >"$logs/search-npm.log" 2>&1 \
-        || { tail -n 20 "$logs/search-npm.log" >&2; die "npm ci failed in $node_dir (log: $logs/search-npm.log)"; }
+    || "$node_dir/package.json" -nt "$node_dir/node_modules/.package-lock.json" ]]; then
+    note "installing pagefind and playwright-core (npm install in benches/search)"
+    (cd "$node_dir" && npm install --no-package-lock --no-audit --no-fund --loglevel=error) \
+        >"$logs/search-npm.log" 2>&1 \
+        || { tail -n 20 "$logs/search-npm.log" >&2; die "npm install failed in $node_dir (log: $logs/search-npm.log)"; }
 fi
 # `npx pagefind` is a Node wrapper that runs the binary of @pagefind/<platform>; the timed runs
 # call that binary directly, so the wrapper's own start-up and memory are not counted.
