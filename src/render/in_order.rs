@@ -2,6 +2,7 @@
 //! its own, with no barrier between batches: a worker takes the next job as soon as it is
 //! free, and may run at most a fixed number of jobs ahead of the oldest result not yet taken.
 
+use std::collections::VecDeque;
 use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, PoisonError, mpsc};
@@ -30,36 +31,21 @@ pub fn run_in_order<T: Send>(
             // Opens the window for good when this thread ends, even by a panic, so no worker
             // waits for it forever.
             let _open = Open(window);
-            let mut held: std::collections::VecDeque<Option<T>> = Default::default();
-            // Results ready in order at the front of `held`.
-            let mut ready = 0;
-            let mut next = 0;
-            let mut take_ready = |held: &mut std::collections::VecDeque<Option<T>>,
-                                  ready: &mut usize,
-                                  next: &mut usize| {
-                for r in held.drain(..*ready).flatten() {
-                    take(r);
-                }
-                *next += *ready;
-                *ready = 0;
-                window.advance(*next);
+            let mut held = Held {
+                slots: VecDeque::new(),
+                ready: 0,
+                next: 0,
             };
+            // Taken in runs of half the window: this thread then wakes the workers, and reaches
+            // the memory `take` writes to, once a run rather than once a job.
+            let run = window.ahead.div_ceil(2);
             for (i, result) in rx {
-                let at = i - next;
-                if held.len() <= at {
-                    held.resize_with(at + 1, || None);
-                }
-                held[at] = Some(result);
-                while held.get(ready).is_some_and(Option::is_some) {
-                    ready += 1;
-                }
-                // Taken in runs of half the window: this thread then wakes the workers, and
-                // reaches the index's memory, once a run rather than once a job.
-                if ready >= window.ahead.div_ceil(2) {
-                    take_ready(&mut held, &mut ready, &mut next);
+                held.put(i, result);
+                if held.ready >= run {
+                    window.advance(held.take_ready(&mut take));
                 }
             }
-            take_ready(&mut held, &mut ready, &mut next);
+            held.take_ready(&mut take);
         });
         rayon::scope(|r| {
             for _ in 0..rayon::current_num_threads() {
@@ -94,6 +80,40 @@ pub fn run_in_order<T: Send>(
             std::panic::resume_unwind(e);
         }
     });
+}
+
+/// Results that came in out of order, held until every one before them is in.
+struct Held<T> {
+    /// From the next result to take on; `None` where the job has not ended.
+    slots: VecDeque<Option<T>>,
+    /// How many at the front are in.
+    ready: usize,
+    /// The job number of the front.
+    next: usize,
+}
+
+impl<T> Held<T> {
+    /// Holds the result of job `i` (at or past `next`, given once).
+    fn put(&mut self, i: usize, result: T) {
+        let at = i - self.next;
+        if self.slots.len() <= at {
+            self.slots.resize_with(at + 1, || None);
+        }
+        self.slots[at] = Some(result);
+        while self.slots.get(self.ready).is_some_and(Option::is_some) {
+            self.ready += 1;
+        }
+    }
+
+    /// Hands the results ready at the front to `take`, in order; returns the next job number.
+    fn take_ready(&mut self, take: &mut impl FnMut(T)) -> usize {
+        for result in self.slots.drain(..self.ready).flatten() {
+            take(result);
+        }
+        self.next += self.ready;
+        self.ready = 0;
+        self.next
+    }
 }
 
 /// How far the taker has got, which the workers wait on.
