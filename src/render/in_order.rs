@@ -28,9 +28,9 @@ pub fn run_in_order<T: Send>(
     std::thread::scope(|s| {
         let window = &window;
         let taker = s.spawn(move || {
-            // Opens the window for good when this thread ends, even by a panic, so no worker
-            // waits for it forever.
-            let _open = Open(window);
+            // Closes the window when this thread ends, even by a panic, so no worker waits for
+            // it forever.
+            let _close = CloseOnDrop(window);
             let mut held = Held {
                 slots: VecDeque::new(),
                 ready: 0,
@@ -137,7 +137,7 @@ impl Window {
         *taken != usize::MAX
     }
 
-    /// Ends the window: every worker waiting or about to wait stops.
+    /// Closes the window: every worker waiting or about to wait stops.
     fn close(&self) {
         *self.taken.lock().unwrap_or_else(PoisonError::into_inner) = usize::MAX;
         self.moved.notify_all();
@@ -152,10 +152,10 @@ impl Window {
     }
 }
 
-/// Ends the window when dropped.
-struct Open<'a>(&'a Window);
+/// Closes the window when dropped.
+struct CloseOnDrop<'a>(&'a Window);
 
-impl Drop for Open<'_> {
+impl Drop for CloseOnDrop<'_> {
     fn drop(&mut self) {
         self.0.close();
     }

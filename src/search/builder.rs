@@ -173,9 +173,9 @@ impl Builder {
             if let Some(bigrams) = self.bigrams.get(kid) {
                 group.extend(bigrams.iter().map(|(&s, list)| (rank[s as usize], list)));
             }
-            group.sort_unstable_by_key(|&(rank, _)| rank);
-            for &(second, list) in &group {
-                let second = &*words.keys[order[second as usize] as usize];
+            group.sort_unstable_by_key(|&(r, _)| r);
+            for &(r, list) in &group {
+                let second = &*words.keys[order[r as usize] as usize];
                 json.clear();
                 json.push(b'[');
                 encode::push_json_pair(&mut json, key, second);
